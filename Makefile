@@ -1,0 +1,43 @@
+# sidebyside: `make run` opens the app on the bundled seeds, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP_RUN  := $(VENV)/.stamp-run
+STAMP_TEST := $(VENV)/.stamp-test
+
+.PHONY: run test lint bench stress clean snapshots-update
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(STAMP_RUN): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(STAMP_TEST): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@ $(STAMP_RUN)
+
+run: $(STAMP_RUN)
+	$(BIN)/sidebyside $(ARGS)
+
+lint: $(STAMP_TEST)
+	$(BIN)/ruff check tui tests bench
+	$(BIN)/ruff format --check tui tests bench
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+bench: $(STAMP_TEST)
+	$(BIN)/python -m bench
+
+stress: $(STAMP_TEST)
+	$(BIN)/python -m bench.notes_stress
+
+snapshots-update: $(STAMP_TEST)
+	$(BIN)/python -m pytest -q tests/snapshots --snapshot-update
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,52 @@
+"""Provides what every subcommand shares: loading the PATH arguments, printing JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from tui.core.articles import DEFAULT_MAX_BYTES
+from tui.core.collection import Collection, load_collection
+from tui.core.errors import InputError, UsageError
+from tui.resources import seed_paths
+
+
+def load_inputs(args: argparse.Namespace, *, strict: bool = True) -> Collection:
+    """Load the articles named by args.paths (the bundled seeds when none).
+
+    Args:
+        args: parsed arguments with `paths` and `max_bytes`.
+        strict: when True, any bad path raises (the CLI: exit 2); when False, errors are
+            returned in the Collection (the app: notifications) unless nothing loaded at all.
+
+    Raises:
+        InputError: the first bad path (strict), or when no article loaded.
+    """
+    paths = list(args.paths) or [str(p) for p in seed_paths()]
+    max_bytes = args.max_bytes if args.max_bytes is not None else DEFAULT_MAX_BYTES
+    if max_bytes <= 0:
+        raise UsageError("--max-bytes", "must be a positive number of bytes")
+    collection = load_collection(paths, max_bytes=max_bytes, read_stdin=lambda: sys.stdin.buffer.read())
+    if collection.errors and (strict or not collection.articles):
+        if strict:
+            for extra in collection.errors[1:]:
+                sys.stderr.write(f"sidebyside: {extra}\n")
+        raise collection.errors[0]
+    return collection
+
+
+def check_reference(collection: Collection, reference: str | None) -> str | None:
+    """Validate a --reference id against the loaded articles."""
+    if reference is None:
+        return None
+    ids = [a.id for a in collection.articles]
+    if reference not in ids:
+        raise UsageError("--reference", f"no article with id '{reference}' (have: {', '.join(ids)})")
+    return reference
+
+
+def print_json(document: dict[str, Any]) -> None:
+    """Print a JSON document to stdout (UTF-8, indented, stable key order)."""
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")

@@ -1,0 +1,1 @@
+"""Provides the pure core: no Textual, no Rich, no terminal."""

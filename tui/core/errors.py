@@ -1,0 +1,50 @@
+"""Provides the project's input errors: one line, naming the file and the problem."""
+
+from __future__ import annotations
+
+
+class InputError(Exception):
+    """Bad input from the user: a file, a folder or an option we cannot use.
+
+    `str()` is one line, `<path>: <problem>`; the CLI prints it after `sidebyside: ` and exits
+    with code 2, the app shows it as a notification.
+    """
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        """The file, folder or option at fault, as the user gave it."""
+        self.problem = problem
+        """What is wrong with it, in a few words, lower case."""
+
+    def __str__(self) -> str:
+        text = f"{self.path}: {self.problem}"
+        return " ".join(text.split())
+
+
+class MissingInput(InputError):
+    """A path that does not exist, or a folder with no supported files."""
+
+
+class UnreadableInput(InputError):
+    """A file we may not read (permissions), a symlink loop, a device."""
+
+
+class EmptyInput(InputError):
+    """A file with no text, or only whitespace."""
+
+
+class BinaryInput(InputError):
+    """A file that is not text: NUL bytes or bytes no supported encoding decodes."""
+
+
+class TooLargeInput(InputError):
+    """A file over the size limit (`--max-bytes`)."""
+
+
+class MalformedInput(InputError):
+    """A file in a supported format that cannot be parsed (bad JSON sidecar, bad HTML)."""
+
+
+class UsageError(InputError):
+    """A command-line option or combination that cannot work (unknown reference id...)."""

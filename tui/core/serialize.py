@@ -1,0 +1,144 @@
+"""Provides the JSON documents of the CLI (`--json`) and reports: plain dicts, stable keys.
+
+Schemas are public (see README): add keys, never rename or remove them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tui.core.align import Alignment, Group, SentenceRef
+from tui.core.analysis import Analysis
+from tui.core.articles import Article
+from tui.core.diff import Op
+from tui.core.facts import Discrepancy, Fact, Variant
+
+ARTICLES_SCHEMA = "sidebyside.articles/1"
+ALIGNMENT_SCHEMA = "sidebyside.alignment/1"
+FACTS_SCHEMA = "sidebyside.facts/1"
+DIFF_SCHEMA = "sidebyside.diff/1"
+
+
+def article_to_dict(article: Article) -> dict[str, Any]:
+    """One article object, as in `articles --json` and `align --json`."""
+    return {
+        "id": article.id,
+        "path": article.path,
+        "title": article.title,
+        "outlet": article.outlet,
+        "date": article.date,
+        "url": article.url,
+        "format": article.fmt,
+        "sha256": article.sha256,
+        "warnings": list(article.warnings),
+        "words": article.words,
+        "junk": [{"text": j.text, "start": j.start, "end": j.end, "reason": j.reason} for j in article.junk],
+        "paragraphs": [list(p) for p in article.paragraphs],
+        "sentences": [
+            {"index": s.index, "text": s.text, "start": s.start, "end": s.end} for s in article.sentences
+        ],
+    }
+
+
+def articles_document(articles: tuple[Article, ...] | list[Article]) -> dict[str, Any]:
+    """The `articles --json` document."""
+    return {"schema": ARTICLES_SCHEMA, "articles": [article_to_dict(a) for a in articles]}
+
+
+def ref_to_dict(ref: SentenceRef) -> dict[str, Any]:
+    """A sentence reference: {"article", "sentence"}."""
+    return {"article": ref.article, "sentence": ref.sentence}
+
+
+def op_to_dict(op: Op) -> dict[str, Any]:
+    """One diff op."""
+    return {"op": op.kind, "text": op.text, "change": op.change, "subkind": op.subkind}
+
+
+def group_to_dict(group: Group, analysis: Analysis | None = None) -> dict[str, Any]:
+    """One group of `align --json`; with an analysis, its diffs and discrepancy ids too."""
+    out: dict[str, Any] = {
+        "id": group.id,
+        "kind": group.kind,
+        "members": [ref_to_dict(m) for m in group.members],
+        "links": [
+            {"a": ref_to_dict(k.a), "b": ref_to_dict(k.b), "score": round(k.score, 4)} for k in group.links
+        ],
+    }
+    if analysis is not None:
+        out["diffs"] = [
+            {"article": art, "ops": [op_to_dict(o) for o in analysis.diffs[(group.id, art)]]}
+            for art in group.articles
+            if (group.id, art) in analysis.diffs
+        ]
+        out["discrepancies"] = [d.id for d in analysis.discrepancies_of(group.id)]
+    return out
+
+
+def alignment_document(alignment: Alignment, analysis: Analysis | None = None) -> dict[str, Any]:
+    """The `align --json` document."""
+    return {
+        "schema": ALIGNMENT_SCHEMA,
+        "reference": alignment.reference,
+        "articles": [article_to_dict(a) for a in alignment.articles],
+        "groups": [group_to_dict(g, analysis) for g in alignment.groups],
+        "similarity": [
+            {
+                "a": s.a,
+                "b": s.b,
+                "matched_a": round(s.matched_a, 4),
+                "matched_b": round(s.matched_b, 4),
+                "words_a": round(s.words_a, 4),
+                "words_b": round(s.words_b, 4),
+                "mean_score": round(s.mean_score, 4),
+            }
+            for s in alignment.similarity
+        ],
+    }
+
+
+def fact_to_dict(fact: Fact) -> dict[str, Any]:
+    """One fact of `facts --json`."""
+    return {
+        "kind": fact.kind,
+        "article": fact.article,
+        "sentence": fact.sentence,
+        "start": fact.start,
+        "end": fact.end,
+        "text": fact.text,
+        "value": fact.value,
+    }
+
+
+def variant_to_dict(v: Variant) -> dict[str, Any]:
+    """One variant of a discrepancy."""
+    return {
+        "article": v.article,
+        "sentence": v.sentence,
+        "start": v.start,
+        "end": v.end,
+        "text": v.text,
+        "value": v.value,
+    }
+
+
+def discrepancy_to_dict(d: Discrepancy) -> dict[str, Any]:
+    """One discrepancy of `facts --json`."""
+    return {
+        "id": d.id,
+        "kind": d.kind,
+        "severity": d.severity,
+        "summary": d.summary,
+        "group": d.group,
+        "variants": [variant_to_dict(v) for v in d.variants],
+    }
+
+
+def facts_document(analysis: Analysis) -> dict[str, Any]:
+    """The `facts --json` document."""
+    return {
+        "schema": FACTS_SCHEMA,
+        "reference": analysis.reference,
+        "facts": [fact_to_dict(f) for f in analysis.facts],
+        "discrepancies": [discrepancy_to_dict(d) for d in analysis.discrepancies],
+    }
