@@ -1,0 +1,44 @@
+"""The pure core must not pull in Textual or Rich: it runs headless, in scripts and in workers."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+
+import tui.core
+
+CORE_MODULES = sorted(f"tui.core.{m.name}" for m in pkgutil.iter_modules(tui.core.__path__))
+
+
+def test_core_modules_found() -> None:
+    assert {"tui.core.articles", "tui.core.align", "tui.core.diff", "tui.core.facts"} <= set(
+        CORE_MODULES
+    )
+
+
+def test_importing_core_does_not_import_textual_or_rich() -> None:
+    code = (
+        "import importlib, sys\n"
+        f"for name in {CORE_MODULES!r}:\n"
+        "    importlib.import_module(name)\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
+        "print(','.join(bad))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == "", f"core imports UI libraries: {out}"
+
+
+def test_json_subcommands_do_not_import_textual() -> None:
+    """`sidebyside align --json` runs once per document in the benchmark: it must start fast."""
+    code = (
+        "import sys\n"
+        "from tui.cli import main\n"
+        "rc = main(['articles', '--json'])\n"
+        "sys.stdout.flush()\n"
+        "sys.stderr.write('TEXTUAL=' + str('textual' in sys.modules))\n"
+    )
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "TEXTUAL=False" in res.stderr
