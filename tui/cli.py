@@ -87,7 +87,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             app_parser = _Parser(prog="sidebyside", description="Open the app.")
             add_input_arguments(app_parser)
             app_command.add_app_arguments(app_parser)
-            app_parser.add_argument("--version", action="version", version=f"sidebyside {__version__}")
+            app_parser.add_argument(
+                "--version", action="version", version=f"sidebyside {__version__}"
+            )
             return int(app_command.run(app_parser.parse_args(args_list)))
         parser = build_parser()
         args = parser.parse_args(args_list)
@@ -101,6 +103,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except SystemExit as exc:
         return int(exc.code or 0) if isinstance(exc.code, int) else 2
-    except Exception as exc:  # noqa: BLE001 - last resort: one line, exit 1, no traceback
+    except Exception as exc:
         sys.stderr.write(f"sidebyside: internal error: {type(exc).__name__}: {exc}\n")
         return 1

@@ -9,7 +9,7 @@ from typing import Any
 
 from tui.core.articles import DEFAULT_MAX_BYTES
 from tui.core.collection import Collection, load_collection
-from tui.core.errors import InputError, UsageError
+from tui.core.errors import UsageError
 from tui.resources import seed_paths
 
 
@@ -28,7 +28,9 @@ def load_inputs(args: argparse.Namespace, *, strict: bool = True) -> Collection:
     max_bytes = args.max_bytes if args.max_bytes is not None else DEFAULT_MAX_BYTES
     if max_bytes <= 0:
         raise UsageError("--max-bytes", "must be a positive number of bytes")
-    collection = load_collection(paths, max_bytes=max_bytes, read_stdin=lambda: sys.stdin.buffer.read())
+    collection = load_collection(
+        paths, max_bytes=max_bytes, read_stdin=lambda: sys.stdin.buffer.read()
+    )
     if collection.errors and (strict or not collection.articles):
         if strict:
             for extra in collection.errors[1:]:
@@ -43,7 +45,9 @@ def check_reference(collection: Collection, reference: str | None) -> str | None
         return None
     ids = [a.id for a in collection.articles]
     if reference not in ids:
-        raise UsageError("--reference", f"no article with id '{reference}' (have: {', '.join(ids)})")
+        raise UsageError(
+            "--reference", f"no article with id '{reference}' (have: {', '.join(ids)})"
+        )
     return reference
 
 

@@ -16,7 +16,9 @@ from tui.core.serialize import articles_document
 def add_parser(sub: Any) -> argparse.ArgumentParser:
     """Register the subcommand."""
     p: argparse.ArgumentParser = sub.add_parser(
-        "articles", help="list the loaded articles", description="List what was loaded from each file."
+        "articles",
+        help="list the loaded articles",
+        description="List what was loaded from each file.",
     )
     add_input_arguments(p)
     p.add_argument("--json", action="store_true", help="print JSON (schema sidebyside.articles/1)")
@@ -33,7 +35,14 @@ def run(args: argparse.Namespace) -> int:
     for col in ("id", "title", "outlet", "date", "sentences", "words"):
         table.add_column(col, justify="right" if col in ("sentences", "words") else "left")
     for a in collection.articles:
-        table.add_row(a.id, a.title or "-", a.outlet or "-", a.date or "-", str(len(a.sentences)), str(a.words))
+        table.add_row(
+            a.id,
+            a.title or "-",
+            a.outlet or "-",
+            a.date or "-",
+            str(len(a.sentences)),
+            str(a.words),
+        )
     Console().print(table)
     for a in collection.articles:
         for w in a.warnings:

@@ -73,6 +73,8 @@ def analyze(
         for art_id in group.articles:
             if art_id == ref.id:
                 continue
-            diffs[(group.id, art_id)] = word_diff(ref_text, slot_text(alignment.article(art_id), group))
+            diffs[(group.id, art_id)] = word_diff(
+                ref_text, slot_text(alignment.article(art_id), group)
+            )
     facts = tuple(f for a in alignment.articles for f in extract_facts(a))
     return Analysis(alignment, diffs, facts, find_discrepancies(alignment))

@@ -32,10 +32,14 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "sha256": article.sha256,
         "warnings": list(article.warnings),
         "words": article.words,
-        "junk": [{"text": j.text, "start": j.start, "end": j.end, "reason": j.reason} for j in article.junk],
+        "junk": [
+            {"text": j.text, "start": j.start, "end": j.end, "reason": j.reason}
+            for j in article.junk
+        ],
         "paragraphs": [list(p) for p in article.paragraphs],
         "sentences": [
-            {"index": s.index, "text": s.text, "start": s.start, "end": s.end} for s in article.sentences
+            {"index": s.index, "text": s.text, "start": s.start, "end": s.end}
+            for s in article.sentences
         ],
     }
 
@@ -62,7 +66,8 @@ def group_to_dict(group: Group, analysis: Analysis | None = None) -> dict[str, A
         "kind": group.kind,
         "members": [ref_to_dict(m) for m in group.members],
         "links": [
-            {"a": ref_to_dict(k.a), "b": ref_to_dict(k.b), "score": round(k.score, 4)} for k in group.links
+            {"a": ref_to_dict(k.a), "b": ref_to_dict(k.b), "score": round(k.score, 4)}
+            for k in group.links
         ],
     }
     if analysis is not None:
