@@ -3,13 +3,14 @@
 `sidebyside [PATH ...]` opens the app; subcommands print what the core computes, as a readable
 table or as JSON (`--json`). Each subcommand lives in its own module under `tui.commands` with
 `add_parser(subparsers)` and `run(args) -> int`. Exit codes: 0 ok, 2 bad input or usage,
-1 internal error.
+1 internal error (set SIDEBYSIDE_DEBUG=1 to see its traceback).
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -104,5 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return int(exc.code or 0) if isinstance(exc.code, int) else 2
     except Exception as exc:
+        if os.environ.get("SIDEBYSIDE_DEBUG"):
+            raise
         sys.stderr.write(f"sidebyside: internal error: {type(exc).__name__}: {exc}\n")
         return 1
