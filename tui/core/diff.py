@@ -1,11 +1,32 @@
 """Provides word_diff(): a word-level diff of two sentences, each change classed.
 
-INTERIM: data model is the contract; classification is done by the diff work.
+diff-match-patch runs on word tokens (each distinct token is mapped to one character, diffed,
+semantically cleaned up and mapped back), so words are never split in half. A change (a delete,
+an insert, or a delete paired with the insert that follows it) is classed `trivial` when only
+punctuation, case, quote or dash style, whitespace, hyphenation of names, number formatting or
+British/American spelling differ, else `substantive` with a sub-kind: number, date, name, quote
+(reworded inside quotation marks), attribution, hedge, loaded (a loaded term) or other.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from diff_match_patch import diff_match_patch
+
+from tui.core.dates import DATE_RE, find_dates
+from tui.core.normalize import (
+    NUMBER_WORDS,
+    SCALES,
+    american,
+    canonical,
+    fold_style,
+    is_word,
+    name_key,
+    squash,
+    tokenize,
+)
 
 OP_KINDS = ("equal", "delete", "insert")
 """Op kinds: text in both, only in the reference (a), only in the other version (b)."""
@@ -15,6 +36,140 @@ CHANGE_CLASSES = ("trivial", "substantive")
 
 SUBKINDS = ("number", "date", "name", "quote", "attribution", "hedge", "loaded", "other")
 """Sub-kinds of substantive changes."""
+
+HEDGES = frozenset(
+    {
+        "reportedly",
+        "allegedly",
+        "purportedly",
+        "supposedly",
+        "apparently",
+        "possibly",
+        "potentially",
+        "probably",
+        "likely",
+        "unlikely",
+        "may",
+        "might",
+        "could",
+        "perhaps",
+        "presumably",
+        "seemingly",
+        "unconfirmed",
+        "unverified",
+        "claimed",
+        "claims",
+        "alleged",
+        "suspected",
+        "believed",
+        "rumoured",
+        "rumored",
+    }
+)
+"""Words that soften a claim; adding or dropping one is a hedge change."""
+
+ATTRIBUTION_WORDS = frozenset(
+    {
+        "said",
+        "says",
+        "say",
+        "stated",
+        "states",
+        "told",
+        "tells",
+        "according",
+        "reported",
+        "reports",
+        "report",
+        "citing",
+        "cited",
+        "cites",
+        "quoted",
+        "quoting",
+        "announced",
+        "announces",
+        "added",
+        "noted",
+        "explained",
+        "indicated",
+        "mentioned",
+        "declared",
+        "claimed",
+        "insisted",
+        "confirmed",
+        "acknowledged",
+        "remarked",
+        "wrote",
+        "tweeted",
+        "posted",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "sources",
+        "source",
+    }
+)
+"""Words that say who is speaking; a change to them is an attribution change."""
+
+LOADED_TERMS = frozenset(
+    {
+        "occupiers",
+        "occupier",
+        "occupying",
+        "occupants",
+        "occupation",
+        "regime",
+        "terrorist",
+        "terrorists",
+        "terrorism",
+        "liberation",
+        "liberate",
+        "liberated",
+        "liberating",
+        "liberators",
+        "invaders",
+        "aggressor",
+        "aggressors",
+        "aggression",
+        "militants",
+        "militant",
+        "insurgents",
+        "separatists",
+        "rebels",
+        "junta",
+        "puppet",
+        "nazi",
+        "nazis",
+        "neo-nazi",
+        "neo-nazis",
+        "fascist",
+        "fascists",
+        "martyr",
+        "martyrs",
+        "martyrdom",
+        "massacre",
+        "genocide",
+        "atrocities",
+        "atrocity",
+        "thugs",
+        "extremists",
+        "heroic",
+        "heroes",
+        "brutal",
+        "barbaric",
+        "so-called",
+        "propaganda",
+        "hostile",
+        "zionist",
+        "crusaders",
+        "infidels",
+        "freedom",
+    }
+)
+"""A small curated list of loaded terms: changing one changes the story's colour."""
+
+_DMP_TIMEOUT = 0.0
+"""diff-match-patch timeout in seconds; 0 means no timeout (fine for sentence-sized input)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,8 +186,226 @@ class Op:
     """For substantive changes, one of SUBKINDS."""
 
 
+def _diff_tokens(a: list[str], b: list[str]) -> list[tuple[int, list[str]]]:
+    """diff-match-patch over token lists: one character per distinct token."""
+    table: dict[str, str] = {}
+    back: list[str] = []
+
+    def encode(tokens: list[str]) -> str:
+        chars = []
+        for t in tokens:
+            c = table.get(t)
+            if c is None:
+                n = len(back) + 0x100
+                if n >= 0xD800:  # skip the surrogate block
+                    n += 0x800
+                c = chr(n)
+                table[t] = c
+                back.append(t)
+            chars.append(c)
+        return "".join(chars)
+
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = _DMP_TIMEOUT
+    diffs = dmp.diff_main(encode(a), encode(b), False)
+    dmp.diff_cleanupSemantic(diffs)
+    out: list[tuple[int, list[str]]] = []
+    for op, chars in diffs:
+        out.append((op, [back[ord(c) - 0x100 - (0x800 if ord(c) >= 0xE000 else 0)] for c in chars]))
+    return out
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans between matching quotation marks (straight quotes pair up in order)."""
+    spans: list[tuple[int, int]] = []
+    opening = {"“": "”", "«": "»", "„": "“", "‹": "›", '"': '"', "＂": "＂"}
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in opening:
+            close = text.find(opening[ch], i + 1)
+            if ch == "„" and close < 0:
+                close = text.find("”", i + 1)
+            if close < 0:
+                spans.append((i, len(text)))  # an unclosed quote runs to the end
+                break
+            spans.append((i + 1, close))
+            i = close + 1
+        else:
+            i += 1
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _touches(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return start < end and any(s < end and start < e for s, e in spans)
+
+
+def _words(text: str) -> list[str]:
+    return [t for t in tokenize(text) if is_word(t)]
+
+
+def _lower_words(text: str) -> set[str]:
+    return {american(w.casefold()) for w in _words(fold_style(text))}
+
+
+def _has_number(text: str) -> bool:
+    for w in _words(text):
+        lw = w.casefold()
+        if w[0].isdigit() or lw in SCALES or lw in ("dozen", "dozens", "hundreds", "thousands"):
+            return True
+        if lw in NUMBER_WORDS and lw != "one":
+            return True
+    return False
+
+
+def _has_date(text: str) -> bool:
+    for m in DATE_RE.finditer(text):
+        g = m.group(0)
+        if re.search(r"[A-Za-z]{3,}", g) and m.group("my") and not g[0].isupper():
+            continue
+        return True
+    return False
+
+
+def _proper_names(text: str, at_start: bool) -> set[str]:
+    """Capitalised words (not the first word of a sentence) in a chunk of text."""
+    names: set[str] = set()
+    for i, w in enumerate(_words(text)):
+        if i == 0 and at_start:
+            continue
+        if w[0].isupper() and w.casefold() not in HEDGES | ATTRIBUTION_WORDS:
+            names.add(w.casefold())
+    return names
+
+
+def classify(
+    deleted: str,
+    inserted: str,
+    *,
+    in_quote: bool = False,
+    at_start: bool = False,
+    in_date: bool = False,
+) -> tuple[str, str | None]:
+    """Class one change.
+
+    Args:
+        deleted: the reference's words ("" for an insertion).
+        inserted: the other version's words ("" for a deletion).
+        in_quote: the change lies inside quotation marks.
+        at_start: the change starts its sentence (a capital there does not make a name).
+        in_date: the change touches a date expression of either sentence.
+
+    Returns:
+        (change class, sub-kind or None for trivial changes).
+    """
+    if canonical(deleted) == canonical(inserted):
+        return "trivial", None
+    if squash(deleted) == squash(inserted) and (
+        any(c in deleted + inserted for c in "-‐‑–—") or _proper_names(deleted + inserted, False)
+    ):
+        return "trivial", None
+    if _proper_names(deleted + " " + inserted, False) and name_key(deleted) == name_key(inserted):
+        return "trivial", None  # a transliteration variant: Sergei / Sergey, Kiev / Kyiv
+    both = deleted + " " + inserted
+    if in_date or _has_date(deleted) or _has_date(inserted):
+        return "substantive", "date"
+    if (_has_number(deleted) or _has_number(inserted)) and (
+        canonical_numbers(deleted) != canonical_numbers(inserted)
+    ):
+        return "substantive", "number"
+    dw, iw = _lower_words(deleted), _lower_words(inserted)
+    if (dw ^ iw) & HEDGES:
+        return "substantive", "hedge"
+    if in_quote:
+        return "substantive", "quote"
+    if (dw | iw) & ATTRIBUTION_WORDS:
+        return "substantive", "attribution"
+    if (dw ^ iw) & LOADED_TERMS:
+        return "substantive", "loaded"
+    dn, in_ = _proper_names(deleted, at_start), _proper_names(inserted, at_start)
+    if dn != in_ and (dn or in_) and any(w[0].isupper() for w in _words(both)):
+        return "substantive", "name"
+    return "substantive", "other"
+
+
+def canonical_numbers(text: str) -> list[str]:
+    """The numbers of a text as canonical digit strings, in order."""
+    return [w for w in canonical(text).split() if w[0].isdigit()]
+
+
 def word_diff(a: str, b: str) -> tuple[Op, ...]:
-    """Diff two sentences word by word (interim: whole-sentence replace when different)."""
+    """Diff two sentences word by word and class each change.
+
+    Args:
+        a: the reference text.
+        b: the other version's text.
+
+    Returns:
+        Ops in order; the equal and delete ops rebuild `a` exactly, the equal and insert ops
+        rebuild `b` exactly. A delete directly followed by an insert is one replacement: both
+        carry the same class.
+    """
     if a == b:
-        return (Op("equal", a),)
-    return (Op("delete", a, "substantive", "other"), Op("insert", b, "substantive", "other"))
+        return (Op("equal", a),) if a else ()
+    runs = [(op, "".join(toks)) for op, toks in _diff_tokens(tokenize(a), tokenize(b)) if toks]
+    qa, qb = _quote_spans(a), _quote_spans(b)
+    da = [(m.start, m.end) for m in find_dates(a, None)]
+    db = [(m.start, m.end) for m in find_dates(b, None)]
+    ops: list[Op] = []
+    pa = pb = 0
+    i = 0
+    while i < len(runs):
+        op, text = runs[i]
+        if op == 0:
+            ops.append(Op("equal", text))
+            pa += len(text)
+            pb += len(text)
+            i += 1
+            continue
+        deleted = inserted = ""
+        while i < len(runs) and runs[i][0] != 0:
+            if runs[i][0] < 0:
+                deleted += runs[i][1]
+            else:
+                inserted += runs[i][1]
+            i += 1
+        in_quote = (not deleted or _inside(qa, pa, pa + len(deleted))) and (
+            not inserted or _inside(qb, pb, pb + len(inserted))
+        )
+        in_quote = in_quote and bool(qa if deleted else qb)
+        at_start = not a[:pa].strip() and not b[:pb].strip()
+        in_date = _touches(da, pa, pa + len(deleted)) or _touches(db, pb, pb + len(inserted))
+        change, subkind = classify(
+            deleted, inserted, in_quote=in_quote, at_start=at_start, in_date=in_date
+        )
+        for kind in ("delete", "insert"):
+            text = deleted if kind == "delete" else inserted
+            if text:
+                ops.append(Op(kind, text, change, subkind))
+        pa += len(deleted)
+        pb += len(inserted)
+    return tuple(ops)
+
+
+def count_changes(ops: tuple[Op, ...]) -> dict[str, int]:
+    """How many changes of each class a diff holds (a replacement counts once).
+
+    Args:
+        ops: a word diff.
+
+    Returns:
+        {"trivial": n, "substantive": m}.
+    """
+    counts = {"trivial": 0, "substantive": 0}
+    prev: Op | None = None
+    for op in ops:
+        if op.change is not None and not (
+            prev is not None and prev.kind == "delete" and op.kind == "insert"
+        ):
+            counts[op.change] += 1
+        prev = op
+    return counts
