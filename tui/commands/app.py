@@ -1,0 +1,39 @@
+"""Provides the no-subcommand entry: `sidebyside [PATH ...]` opens the app."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from tui.commands._common import check_reference, load_inputs
+from tui.core.errors import UsageError
+
+
+def add_app_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the app's options (PATH and --max-bytes are added by the CLI)."""
+    parser.add_argument("--reference", metavar="ID", help="id of the reference version")
+    parser.add_argument(
+        "--theme",
+        metavar="NAME",
+        default=None,
+        help="Textual theme, e.g. textual-dark (default) or textual-light",
+    )
+    parser.add_argument(
+        "--notes", metavar="FILE", type=Path, default=None, help="notes sidecar file"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Load the inputs (bad files become notifications) and run the app."""
+    collection = load_inputs(args, strict=False)
+    reference = check_reference(collection, args.reference)
+    from tui.ui.app import make_app
+
+    app = make_app(collection, reference=reference, notes_path=args.notes)
+    if args.theme is not None:
+        if args.theme not in app.available_themes:
+            names = ", ".join(sorted(app.available_themes))
+            raise UsageError("--theme", f"unknown theme '{args.theme}' (have: {names})")
+        app.theme = args.theme
+    app.run()
+    return int(app.return_code or 0)

@@ -1,0 +1,173 @@
+"""Provides SideBySideApp and make_app(): the reading app over a loaded collection.
+
+The app computes nothing itself: `analyze()` runs in a thread worker that posts
+`AnalysisReady`/`AnalysisFailed`; the handlers push the result down to the compare screen.
+Loading errors of some files become error notifications while the rest opens.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.worker import get_current_worker
+
+from tui.core.analysis import Analysis, analyze
+from tui.core.collection import Collection, load_collection
+from tui.resources import styles_dir
+from tui.ui.commands import CompareCommands
+from tui.ui.keys import APP_KEYS, KEYS
+from tui.ui.messages import AnalysisFailed, AnalysisReady
+from tui.ui.screens.compare import CompareScreen
+from tui.ui.screens.help import HelpScreen
+from tui.ui.synthetic import Analyzer, fixed_analyzer
+
+DEFAULT_THEME = "textual-dark"
+"""Theme used when none is given."""
+
+
+class SideBySideApp(App[None]):
+    """Compare several versions of one story: sidebar, compare view, grid, detail, help."""
+
+    TITLE = "sidebyside"
+    CSS_PATH: ClassVar[list[str | Path]] = [
+        styles_dir() / "app.tcss",
+        styles_dir() / "compare.tcss",
+    ]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit", "Quit"),
+    ]
+    COMMANDS = App.COMMANDS | {CompareCommands}
+
+    def __init__(
+        self,
+        collection: Collection,
+        *,
+        reference: str | None = None,
+        theme: str | None = None,
+        notes_path: Path | None = None,
+        threshold: float | None = None,
+        analyzer: Analyzer | None = None,
+    ) -> None:
+        super().__init__()
+        self.collection = collection
+        """What was loaded (articles and per-path errors)."""
+        self.initial_reference = reference
+        """The reference asked for on the command line."""
+        self.notes_path = notes_path
+        """The notes sidecar asked for (`--notes`), for the notes work; unused for now."""
+        self.threshold = threshold
+        """Alignment threshold passed to analyze() (None: the engine's)."""
+        self.analyzer: Analyzer = analyzer or analyze
+        """The core function the worker calls (tests and benchmarks pass a fixed one)."""
+        self.compare_screen = CompareScreen(collection.articles)
+        """The main screen."""
+        self._generation = 0
+        self.theme = theme or DEFAULT_THEME
+
+    def get_default_screen(self) -> CompareScreen:
+        return self.compare_screen
+
+    def on_mount(self) -> None:
+        for error in self.collection.errors:
+            self.notify(str(error), title="Could not load", severity="error", timeout=10)
+
+    def on_compare_screen_ready(self, message: CompareScreen.Ready) -> None:
+        if self.collection.articles:
+            self.request_analysis(self.initial_reference)
+        else:
+            self.compare_screen.show_failure("no article loaded")
+
+    # ----------------------------------------------------------------- analysis worker
+
+    def request_analysis(self, reference: str | None) -> None:
+        """Start (or restart) the analysis with a reference; the screen shows progress."""
+        self._generation += 1
+        self.compare_screen.show_loading(reference)
+        self._analyze(reference, self._generation)
+
+    @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
+    def _analyze(self, reference: str | None, generation: int) -> None:
+        try:
+            analysis = self.analyzer(self.collection.articles, reference, self.threshold)
+        except Exception as exc:  # a core bug must not take the app down
+            self.post_message(AnalysisFailed(f"{type(exc).__name__}: {exc}", generation))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(AnalysisReady(analysis, generation))
+
+    def on_analysis_ready(self, message: AnalysisReady) -> None:
+        if message.generation == self._generation:
+            self.compare_screen.show_analysis(message.analysis)
+
+    def on_analysis_failed(self, message: AnalysisFailed) -> None:
+        if message.generation == self._generation:
+            self.notify(message.problem, title="Could not compare", severity="error", timeout=10)
+            self.compare_screen.show_failure(message.problem)
+
+    # ----------------------------------------------------------------- actions
+
+    def action_help(self) -> None:
+        """Show every key binding."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    async def run_compare_action(self, action: str) -> None:
+        """Run a compare action from anywhere (the command palette): back to Compare first."""
+        if action in {k.action for k in APP_KEYS}:
+            await self.run_action(action)
+            return
+        while self.screen is not self.compare_screen and len(self.screen_stack) > 1:
+            self.pop_screen()
+        if action in {k.action for k in KEYS}:
+            target = (
+                self.compare_screen.view
+                if hasattr(self.compare_screen.view, f"action_{action}")
+                else self.compare_screen
+            )
+            await target.run_action(action)
+
+
+def app_for_analysis(analysis: Analysis, **options: object) -> SideBySideApp:
+    """The app over an already computed Analysis (synthetic data for tests and benchmarks)."""
+    collection = Collection(analysis.articles, (), None)
+    return make_app(collection, analyzer=fixed_analyzer(analysis), **options)  # type: ignore[arg-type]
+
+
+def make_app(
+    source: Collection | Sequence[str | os.PathLike[str]],
+    *,
+    reference: str | None = None,
+    theme: str | None = None,
+    notes_path: Path | None = None,
+    threshold: float | None = None,
+    analyzer: Analyzer | None = None,
+) -> SideBySideApp:
+    """Build the app from loaded data or from paths (for `make run`, tests and snapshots).
+
+    Args:
+        source: a loaded Collection, or paths to load (bad ones become notifications).
+        reference: id of the reference version (default: the first).
+        theme: Textual theme name (default: textual-dark).
+        notes_path: the notes sidecar (passed through for the notes work).
+        threshold: alignment threshold (default: the engine's).
+        analyzer: replaces analyze() (tests, benchmarks).
+
+    Returns:
+        The app, ready to run.
+    """
+    collection = source if isinstance(source, Collection) else load_collection(list(source))
+    return SideBySideApp(
+        collection,
+        reference=reference,
+        theme=theme,
+        notes_path=notes_path,
+        threshold=threshold,
+        analyzer=analyzer,
+    )

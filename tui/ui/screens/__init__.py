@@ -1,0 +1,1 @@
+"""Provides the app screens: compare (main), grid, detail, help."""

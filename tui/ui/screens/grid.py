@@ -1,0 +1,127 @@
+"""Provides GridScreen: the agreement grid (groups x versions) and the similarity matrix.
+
+Each cell says, with a symbol first and a colour second, whether a version has the group and
+how it relates to the reference: ● reference, = identical, ≈ reworded, ◐ partial, · absent,
+! conflicting fact, ○ present without a reference sentence. Enter returns the group to the
+compare screen, which puts its cursor there.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label, Static
+
+from tui.core.analysis import Analysis, slot_text
+from tui.ui.render import CELL_HELP, CELL_SYMBOLS, cell_state, similarity_table
+
+PREVIEW = 60
+"""Characters of the reference sentence shown per row."""
+
+
+class GridScreen(Screen[int | None]):
+    """Rows are groups in reading order, columns are versions."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,o", "close", "Back"),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {f"grid--{state}" for state in CELL_SYMBOLS}
+
+    def __init__(self, analysis: Analysis, group: int | None = None) -> None:
+        super().__init__()
+        self.analysis = analysis
+        """The analysis shown."""
+        self.start_group = group
+        """The group to put the cursor on at first."""
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="grid-body"):
+            yield DataTable(id="grid", cursor_type="row", zebra_stripes=True)
+            with Vertical(id="grid-side"):
+                yield Label("Similarity (share of row's sentences matched in column)")
+                yield Static(id="matrix")
+                yield Static(id="legend")
+        yield Footer()
+
+    @property
+    def table(self) -> DataTable[Text | str]:
+        """The grid table."""
+        return self.query_one(DataTable)
+
+    def on_mount(self) -> None:
+        analysis = self.analysis
+        table = self.table
+        ref = analysis.reference
+        ids = [a.id for a in analysis.articles]
+        table.add_column("#", key="#")
+        for art_id in ids:
+            table.add_column(("★" if art_id == ref else "") + art_id, key=art_id)
+        table.add_column("reference text", key="text")
+        styles = {
+            s: self.get_component_rich_style(f"grid--{s}", partial=True) for s in CELL_SYMBOLS
+        }
+        ref_art = analysis.alignment.article(ref)
+        for group in analysis.alignment.groups:
+            cells: list[Text | str] = [str(group.id + 1)]
+            for art_id in ids:
+                state = cell_state(analysis, group, art_id)
+                cells.append(Text(f" {CELL_SYMBOLS[state]} ", styles[state], justify="center"))
+            if group.slot(ref):
+                preview = slot_text(ref_art, group)
+            else:
+                first = group.articles[0]
+                preview = f"({first}) " + slot_text(analysis.alignment.article(first), group)
+            if len(preview) > PREVIEW:
+                preview = preview[: PREVIEW - 1] + "…"
+            cells.append(preview)
+            table.add_row(*cells, key=str(group.id))
+        if self.start_group is not None and analysis.alignment.groups:
+            table.move_cursor(row=min(self.start_group, len(analysis.alignment.groups) - 1))
+        self._show_matrix()
+        table.focus()
+
+    def _show_matrix(self) -> None:
+        ids, rows = similarity_table(self.analysis)
+        matrix = Table(box=None, padding=(0, 1), show_edge=False)
+        matrix.add_column("")
+        for art_id in ids:
+            matrix.add_column(art_id, justify="right")
+        for row in rows:
+            matrix.add_row(*row)
+        self.query_one("#matrix", Static).update(matrix)
+        legend = Text()
+        for state, symbol in CELL_SYMBOLS.items():
+            legend.append(
+                f" {symbol} ", self.get_component_rich_style(f"grid--{state}", partial=True)
+            )
+            legend.append(f" {CELL_HELP[state]}\n")
+        legend.append("\nenter: open the row in Compare")
+        self.query_one("#legend", Static).update(legend)
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        key = event.row_key.value
+        self.dismiss(int(key) if key is not None else None)
+
+    def action_cursor_down(self) -> None:
+        """Next row."""
+        self.table.action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        """Previous row."""
+        self.table.action_cursor_up()
+
+    def action_close(self) -> None:
+        """Back to Compare without moving."""
+        self.dismiss(None)

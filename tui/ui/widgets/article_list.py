@@ -1,0 +1,104 @@
+"""Provides ArticleList: the sidebar with one entry per version.
+
+Each entry shows the title, outlet, date, number of sentences, the share matched with the
+reference, the unique sentences and the conflicts. The reference is marked ★ and the version
+on the right ▶. Enter (or a click) shows the highlighted version on the right; `r` makes it the
+reference. The list only posts messages: the screen decides what happens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from tui.core.analysis import Analysis
+from tui.core.articles import Article
+from tui.ui.render import article_stats, share
+
+TEXT_WIDTH = 30
+"""Characters of title shown per entry."""
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class ArticleList(OptionList):
+    """The versions, with their counts; reference and right version marked."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("r", "make_reference", "Make reference"),
+    ]
+
+    class Picked(Message):
+        """The user chose a version for the right column."""
+
+        def __init__(self, article: str) -> None:
+            super().__init__()
+            self.article = article
+            """Id of the chosen version."""
+
+    class ReferenceRequested(Message):
+        """The user asked to make a version the reference."""
+
+        def __init__(self, article: str) -> None:
+            super().__init__()
+            self.article = article
+            """Id of the version."""
+
+    def show_articles(
+        self,
+        articles: Sequence[Article],
+        analysis: Analysis | None,
+        reference: str | None,
+        right: str | None,
+    ) -> None:
+        """Rebuild the entries (keeps the highlight on the same version)."""
+        highlighted = self.highlighted
+        options = []
+        for article in articles:
+            stats = article_stats(analysis, article)
+            mark = "★" if article.id == reference else ("▶" if article.id == right else " ")
+            role = (
+                " (reference)"
+                if article.id == reference
+                else (" (right)" if article.id == right else "")
+            )
+            text = Text()
+            text.append(f"{mark} {article.id}", "bold")
+            if article.outlet and article.outlet != article.id:
+                text.append(f" · {_cut(article.outlet, 18)}")
+            text.append(role, "italic")
+            text.append(f"\n  {_cut(article.title or '(no title)', TEXT_WIDTH)}")
+            text.append(f"\n  {article.date or 'no date'} · {stats.sentences} sentences")
+            if analysis is not None:
+                matched = "ref" if article.id == reference else f"{share(stats.matched)} matched"
+                text.append(f"\n  {matched} · {stats.uniques} unique · ")
+                text.append(f"{stats.conflicts} conflict{'s' if stats.conflicts != 1 else ''}")
+            options.append(Option(text, id=article.id))
+        self.set_options(options)
+        if highlighted is not None and highlighted < len(options):
+            self.highlighted = highlighted
+
+    def _highlighted_id(self) -> str | None:
+        option = self.highlighted_option
+        return option.id if option is not None else None
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.Picked(event.option.id))
+
+    def action_make_reference(self) -> None:
+        """Make the highlighted version the reference."""
+        article = self._highlighted_id()
+        if article is not None:
+            self.post_message(self.ReferenceRequested(article))

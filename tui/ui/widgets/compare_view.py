@@ -1,0 +1,477 @@
+"""Provides CompareView: the two-column, line-based virtual view of compare rows.
+
+One widget renders every row through the Line API (`render_line` returns a `Strip`), so a
+5,000-group comparison costs the same to show as a 50-group one: only the lines on screen are
+built. Row heights are computed per width with a cheap word wrap (`render.wrap_offsets`); the
+styled strips of a row are cached until the width, the theme, the search or the rows change.
+
+Line 0 is a fixed header naming the two versions; the rows scroll beneath it. Both columns
+belong to the same row, so they always scroll together.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import OrderedDict
+from collections.abc import Callable, Mapping, Sequence
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import BindingType
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.ui import keys
+from tui.ui.render import (
+    GUTTER,
+    ROLES,
+    SEVERITY_MARK,
+    Row,
+    discrepancy_line,
+    search_pattern,
+    shown_pieces,
+    styled,
+    wrap_offsets,
+)
+
+GUTTER_WIDTH = 5
+"""Cursor mark, kind symbol, discrepancy mark, note mark, space."""
+
+SEPARATOR = " │ "
+"""Between the two columns."""
+
+CACHE_ROWS = 600
+"""How many rows' rendered strips are kept."""
+
+
+class CompareView(ScrollView, can_focus=True):
+    """Reference on the left, the chosen version on the right, one row per group."""
+
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings(
+        tuple(k for k in keys.KEYS if k.action in keys.MOVE_ACTIONS)
+    )
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {f"compare--{role}" for role in ROLES}
+
+    DEFAULT_CSS = """
+    CompareView {
+        overflow-x: hidden;
+        overflow-y: scroll;
+    }
+    """
+
+    class CursorMoved(Message):
+        """The row cursor moved (bursts replace each other)."""
+
+        def __init__(self, view: CompareView, row: int, group: int | None) -> None:
+            super().__init__()
+            self.view = view
+            """The view that posted it."""
+            self.row = row
+            """Row index, from 0."""
+            self.group = group
+            """Group id of that row (None when there are no rows)."""
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, CompareView.CursorMoved)
+
+    def __init__(
+        self, *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.rows: list[Row] = []
+        """The rows shown, in reading order."""
+        self.cursor = 0
+        """Index of the current row."""
+        self.left_title = ""
+        """Header of the left column."""
+        self.right_title = ""
+        """Header of the right column ("" with one version: one wide column)."""
+        self.notice = ""
+        """Text shown when there are no rows."""
+        self.show_trivial = True
+        """Show trivial changes (muted) instead of as plain text."""
+        self.search_term = ""
+        """Current search, highlighted in both columns."""
+        self.note_counts: Mapping[int, int] = {}
+        """Group id -> number of notes (the notes work fills it; shows ✎)."""
+        self._pattern: re.Pattern[str] | None = None
+        self._starts: list[int] = [0]
+        self._heights: list[int] = []
+        self._total = 0
+        self._layout_width = -1
+        self._strips: OrderedDict[int, list[Strip]] = OrderedDict()
+        self._styles: dict[str, Style] = {}
+
+    # ----------------------------------------------------------------- data pushed down
+
+    def set_rows(
+        self,
+        rows: Sequence[Row],
+        left_title: str,
+        right_title: str,
+        *,
+        cursor_group: int | None = None,
+        notice: str = "",
+    ) -> None:
+        """Show new rows (a new analysis or another right version).
+
+        Args:
+            rows: the rows in reading order.
+            left_title: header of the reference column.
+            right_title: header of the right column ("" for one wide column).
+            cursor_group: keep the cursor on this group when it is among the rows.
+            notice: line shown when there are no rows.
+        """
+        self.rows = list(rows)
+        self.left_title, self.right_title, self.notice = left_title, right_title, notice
+        index = 0
+        if cursor_group is not None:
+            index = next((i for i, r in enumerate(self.rows) if r.group == cursor_group), 0)
+        self.cursor = index
+        self._relayout(force=True)
+        self.scroll_to_cursor(animate=False, top=cursor_group is not None)
+        self._post_cursor()
+
+    def set_search(self, term: str) -> None:
+        """Highlight a search term in both columns ("" clears)."""
+        if term == self.search_term:
+            return
+        self.search_term = term
+        self._pattern = search_pattern(term)
+        self._invalidate()
+
+    def set_show_trivial(self, show: bool) -> None:
+        """Show trivial changes muted (True) or as plain text (False)."""
+        self.show_trivial = show
+        self._invalidate()
+
+    def set_note_counts(self, counts: Mapping[int, int]) -> None:
+        """Mark rows whose group has notes (group id -> count)."""
+        self.note_counts = dict(counts)
+        self._relayout(force=True)
+
+    # ----------------------------------------------------------------- queries
+
+    @property
+    def current_row(self) -> Row | None:
+        """The row under the cursor."""
+        return self.rows[self.cursor] if self.rows else None
+
+    @property
+    def current_group(self) -> int | None:
+        """Group id of the row under the cursor."""
+        row = self.current_row
+        return row.group if row is not None else None
+
+    def search_matches(self) -> list[int]:
+        """Indices of the rows matching the search."""
+        if self._pattern is None:
+            return []
+        p = self._pattern
+        return [
+            i for i, r in enumerate(self.rows) if p.search(r.left_plain) or p.search(r.right_plain)
+        ]
+
+    def find(self, predicate: Callable[[Row], bool], direction: int) -> int | None:
+        """The next row index after (direction 1) or before (-1) the cursor that satisfies it."""
+        rng = (
+            range(self.cursor + 1, len(self.rows))
+            if direction > 0
+            else range(self.cursor - 1, -1, -1)
+        )
+        for i in rng:
+            if predicate(self.rows[i]):
+                return i
+        return None
+
+    def row_lines(self, index: int) -> tuple[int, int]:
+        """First content line and height (with the blank line after it) of a row."""
+        return self._starts[index], self._heights[index]
+
+    # ----------------------------------------------------------------- cursor
+
+    def move_to(self, index: int, *, top: bool = False) -> None:
+        """Put the cursor on a row and scroll it into view."""
+        if not self.rows:
+            return
+        index = max(0, min(index, len(self.rows) - 1))
+        if index == self.cursor:
+            self.scroll_to_cursor(top=top)
+            return
+        old, self.cursor = self.cursor, index
+        self._refresh_row(old)
+        self._refresh_row(index)
+        self.scroll_to_cursor(top=top)
+        self._post_cursor()
+
+    def scroll_to_cursor(self, *, animate: bool = False, top: bool = False) -> None:
+        """Scroll so the whole cursor row (or its top when taller than the view) shows."""
+        if not self.rows or not self._heights:
+            return
+        start, height = self.row_lines(self.cursor)
+        view = max(1, self.scrollable_content_region.height - 1)
+        if top:
+            self.scroll_to(y=start, animate=animate, immediate=True)
+            return
+        y = self.scroll_offset.y
+        if start < y or height > view:
+            self.scroll_to(y=start, animate=animate, immediate=True)
+        elif start + height > y + view:
+            self.scroll_to(y=start + height - view, animate=animate, immediate=True)
+
+    def _post_cursor(self) -> None:
+        self.post_message(self.CursorMoved(self, self.cursor, self.current_group))
+
+    def action_cursor_up(self) -> None:
+        """Previous row."""
+        self.move_to(self.cursor - 1)
+
+    def action_cursor_down(self) -> None:
+        """Next row."""
+        self.move_to(self.cursor + 1)
+
+    def action_first_row(self) -> None:
+        """First row."""
+        self.move_to(0)
+
+    def action_last_row(self) -> None:
+        """Last row."""
+        self.move_to(len(self.rows) - 1)
+
+    def _page(self, direction: int) -> None:
+        if not self.rows:
+            return
+        view = max(1, self.scrollable_content_region.height - 1)
+        start, _ = self.row_lines(self.cursor)
+        target = max(0, min(self._total - 1, start + direction * view))
+        index = max(0, bisect_right(self._starts, target) - 1)
+        if index == self.cursor:
+            index += direction
+        self.move_to(index, top=True)
+
+    def action_page_up(self) -> None:
+        """One screen up."""
+        self._page(-1)
+
+    def action_page_down(self) -> None:
+        """One screen down."""
+        self._page(1)
+
+    async def _on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y < 1 or not self.rows:
+            return
+        line = self.scroll_offset.y + offset.y - 1
+        if line >= self._total:
+            return
+        self.move_to(bisect_right(self._starts, line) - 1)
+
+    # ----------------------------------------------------------------- layout
+
+    def _widths(self, width: int) -> tuple[int, int]:
+        body = max(2, width - GUTTER_WIDTH)
+        if not self.right_title:
+            return body, 0
+        left = max(1, (body - len(SEPARATOR)) // 2)
+        return left, max(1, body - len(SEPARATOR) - left)
+
+    def _annotations(self, row: Row) -> list[tuple[str, str]]:
+        lines: list[tuple[str, str]] = []
+        if row.label:
+            lines.append((f"⇄ {row.label}", "label"))
+        for d in row.discrepancies[:3]:
+            lines.append(
+                (discrepancy_line(d), "conflict" if d.severity == "conflict" else "discrepancy")
+            )
+        if len(row.discrepancies) > 3:
+            lines.append((f"  … {len(row.discrepancies) - 3} more (d: detail)", "discrepancy"))
+        notes = self.note_counts.get(row.group, 0)
+        if notes:
+            lines.append((f"✎ {notes} note{'s' if notes != 1 else ''}", "note"))
+        return lines
+
+    def _row_height(self, row: Row, lw: int, rw: int) -> int:
+        left = len(wrap_offsets(row.left_plain, lw)) + 1
+        right = len(wrap_offsets(row.right_plain, rw)) + 1 if rw else 1
+        return max(left, right) + len(self._annotations(row)) + 1
+
+    def _relayout(self, *, force: bool = False) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            width = max(self.size.width, 20)
+        if width == self._layout_width and not force:
+            return
+        self._layout_width = width
+        lw, rw = self._widths(width)
+        starts, heights, total = [], [], 0
+        for row in self.rows:
+            h = self._row_height(row, lw, rw)
+            starts.append(total)
+            heights.append(h)
+            total += h
+        self._starts, self._heights, self._total = starts or [0], heights, total
+        self._strips.clear()
+        self.virtual_size = Size(width, total + 1)
+        self.refresh()
+
+    def _invalidate(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._relayout()
+        self.scroll_to_cursor()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles = {}
+        self._strips.clear()
+
+    def _refresh_row(self, index: int) -> None:
+        if not 0 <= index < len(self.rows) or not self._heights:
+            return
+        start, height = self.row_lines(index)
+        y = start - self.scroll_offset.y + 1
+        self.refresh(Region(0, y, self.size.width, height))
+
+    # ----------------------------------------------------------------- rendering
+
+    def style_for(self, role: str) -> Style:
+        """The Rich style of a role, from the `compare--<role>` component class."""
+        style = self._styles.get(role)
+        if style is None:
+            style = self.get_component_rich_style(f"compare--{role}", partial=True)
+            self._styles[role] = style
+        return style
+
+    def _text_lines(self, text: Text, width: int) -> list[Strip]:
+        console = self.app.console
+        plain = text.plain
+        offsets = wrap_offsets(plain, width)
+        parts = text.divide(offsets) if offsets else [text]
+        return [
+            Strip(list(part.render(console, end=""))).adjust_cell_length(width) for part in parts
+        ]
+
+    def _row_strips(self, index: int) -> list[Strip]:
+        cached = self._strips.get(index)
+        if cached is not None:
+            self._strips.move_to_end(index)
+            return cached
+        row = self.rows[index]
+        width = self._layout_width
+        lw, rw = self._widths(width)
+        style_for = self.style_for
+        sep = Segment(SEPARATOR, style_for("separator"))
+        left = self._side_lines(row.left, lw, row.kind == "unique-right")
+        right = self._side_lines(row.right, rw, row.kind == "unique-left") if rw else []
+        height = max(len(left), len(right), 1)
+        strips: list[Strip] = []
+        mark = GUTTER[row.kind]
+        flag = " "
+        if row.discrepancies:
+            flag = SEVERITY_MARK.get(row.discrepancies[0].severity, "~")
+        note = "✎" if self.note_counts.get(row.group) else " "
+        gutter_style = style_for("gutter")
+        flag_style = style_for("conflict" if row.has_conflict else "discrepancy")
+        for n in range(height):
+            segs: list[Segment] = []
+            if n == 0:
+                segs += [
+                    Segment(" "),
+                    Segment(mark, gutter_style),
+                    Segment(flag, flag_style),
+                    Segment(note, style_for("note")),
+                    Segment(" "),
+                ]
+            else:
+                segs.append(Segment(" " * GUTTER_WIDTH))
+            segs += left[n] if n < len(left) else [Segment(" " * lw)]
+            if rw:
+                segs.append(sep)
+                segs += right[n] if n < len(right) else [Segment(" " * rw)]
+            strips.append(Strip(segs, width))
+        for line, role in self._annotations(row):
+            text = Text(line, style_for(role), no_wrap=True, end="")
+            text.truncate(width - GUTTER_WIDTH, overflow="ellipsis")
+            body = Strip(list(text.render(self.app.console, end=""))).adjust_cell_length(
+                width - GUTTER_WIDTH
+            )
+            strips.append(Strip([Segment(" " * GUTTER_WIDTH), *body], width))
+        self._strips[index] = strips
+        if len(self._strips) > CACHE_ROWS:
+            self._strips.popitem(last=False)
+        return strips
+
+    def _side_lines(
+        self, pieces: Sequence[tuple[str, str]], width: int, absent: bool
+    ) -> list[Strip]:
+        if not pieces:
+            if absent:
+                text = Text("∅ not in this version", self.style_for("absent"), end="")
+                text.truncate(width, overflow="ellipsis")
+                return [
+                    Strip(list(text.render(self.app.console, end=""))).adjust_cell_length(width)
+                ]
+            return []
+        text = styled(shown_pieces(pieces, self.show_trivial), self.style_for, self._pattern)
+        return self._text_lines(text, width)
+
+    def _header_strip(self, width: int) -> Strip:
+        style = self.style_for("header")
+        lw, rw = self._widths(width)
+        segs = [Segment(" " * GUTTER_WIDTH, style)]
+        left = Text(self.left_title, style, no_wrap=True, end="")
+        left.truncate(lw, overflow="ellipsis", pad=True)
+        segs += list(left.render(self.app.console, end=""))
+        if rw:
+            segs.append(Segment(SEPARATOR, style))
+            right = Text(self.right_title, style, no_wrap=True, end="")
+            right.truncate(rw, overflow="ellipsis", pad=True)
+            segs += list(right.render(self.app.console, end=""))
+        return Strip(segs).adjust_cell_length(width, style)
+
+    def render_line(self, y: int) -> Strip:
+        """One screen line: the header (y == 0) or a line of a row."""
+        width = self.size.width
+        if self._layout_width <= 0:
+            self._relayout()
+        base = self.rich_style
+        if y == 0:
+            return self._header_strip(width).apply_style(base)
+        line = self.scroll_offset.y + y - 1
+        if not self.rows:
+            if y == 2 and self.notice:
+                text = Text(self.notice, self.style_for("absent"), end="")
+                text.truncate(width - GUTTER_WIDTH, overflow="ellipsis")
+                strip = Strip([Segment(" " * GUTTER_WIDTH), *text.render(self.app.console, end="")])
+                return strip.adjust_cell_length(width, base).apply_style(base)
+            return Strip.blank(width, base)
+        if line >= self._total:
+            return Strip.blank(width, base)
+        index = bisect_right(self._starts, line) - 1
+        strips = self._row_strips(index)
+        k = line - self._starts[index]
+        if k < len(strips):
+            strip = strips[k]
+        else:
+            lw, rw = self._widths(self._layout_width)
+            segs = [Segment(" " * (GUTTER_WIDTH + lw))]
+            if rw:
+                segs += [Segment(SEPARATOR, self.style_for("separator")), Segment(" " * rw)]
+            strip = Strip(segs)
+        if index == self.cursor and k < len(strips):
+            cursor = self.style_for("cursor")
+            strip = strip.apply_style(base + cursor)
+            if k == 0:
+                strip = Strip([Segment("›", base + cursor + Style(bold=True))]) + strip.crop(1)
+        else:
+            strip = strip.apply_style(base)
+        return strip.adjust_cell_length(width, base)
