@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 MONTHS = (
@@ -128,9 +128,25 @@ def find_dates(text: str, article_date: str | None) -> list[DateMention]:
     out: list[DateMention] = []
     for m in DATE_RE.finditer(text):
         mention = _resolve(m, today)
-        if mention is not None:
-            out.append(mention)
+        if mention is None:
+            continue
+        before = text[: m.start()].rstrip().rsplit(None, 1)[-1:]
+        word = before[0].casefold() if before else ""
+        if mention.lo is not None and mention.hi is not None and word in _OPEN_AFTER:
+            start = mention.value if "/" not in mention.value else mention.lo.isoformat()
+            mention = replace(mention, hi=date.max, value=f"{start}/..")
+        elif mention.lo is not None and mention.hi is not None and word in _OPEN_BEFORE:
+            end = mention.value if "/" not in mention.value else mention.hi.isoformat()
+            mention = replace(mention, lo=date.min, value=f"../{end}")
+        out.append(mention)
     return out
+
+
+_OPEN_AFTER = frozenset({"since", "after", "from"})
+"""Words before a date that make it the start of an open period ("since 2024")."""
+
+_OPEN_BEFORE = frozenset({"by", "until", "till", "before"})
+"""Words before a date that make it the end of an open period ("by late April 2025")."""
 
 
 def _case_ok(m: re.Match[str]) -> bool:

@@ -24,6 +24,7 @@ from tui.core.normalize import (
     fold_style,
     is_word,
     name_key,
+    quote_spans,
     squash,
     tokenize,
 )
@@ -215,27 +216,6 @@ def _diff_tokens(a: list[str], b: list[str]) -> list[tuple[int, list[str]]]:
     return out
 
 
-def _quote_spans(text: str) -> list[tuple[int, int]]:
-    """Spans between matching quotation marks (straight quotes pair up in order)."""
-    spans: list[tuple[int, int]] = []
-    opening = {"“": "”", "«": "»", "„": "“", "‹": "›", '"': '"', "＂": "＂"}
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch in opening:
-            close = text.find(opening[ch], i + 1)
-            if ch == "„" and close < 0:
-                close = text.find("”", i + 1)
-            if close < 0:
-                spans.append((i, len(text)))  # an unclosed quote runs to the end
-                break
-            spans.append((i + 1, close))
-            i = close + 1
-        else:
-            i += 1
-    return spans
-
-
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
@@ -352,7 +332,7 @@ def word_diff(a: str, b: str) -> tuple[Op, ...]:
     if a == b:
         return (Op("equal", a),) if a else ()
     runs = [(op, "".join(toks)) for op, toks in _diff_tokens(tokenize(a), tokenize(b)) if toks]
-    qa, qb = _quote_spans(a), _quote_spans(b)
+    qa, qb = quote_spans(a), quote_spans(b)
     da = [(m.start, m.end) for m in find_dates(a, None)]
     db = [(m.start, m.end) for m in find_dates(b, None)]
     ops: list[Op] = []

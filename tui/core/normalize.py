@@ -215,8 +215,9 @@ def american(word: str) -> str:
         if brit.endswith("our") and word.startswith(brit) and word[len(brit) :] in ("ed", "ing"):
             return am + word[len(brit) :]
     for stem in _ISE_STEMS:
-        if word.startswith(stem):
-            return stem[:-1] + "z" + word[len(stem) :]
+        rest = word[len(stem) :]
+        if word.startswith(stem) and rest in ("e", "es", "ed", "ing", "ation", "ations", "er"):
+            return stem[:-1] + "z" + rest
     for stem in _DOUBLE_L:
         if word.startswith(stem) and word[len(stem) :] in ("ed", "ing", "er", "ers", "or", "ors"):
             return stem[:-1] + word[len(stem) :]
@@ -358,5 +359,50 @@ def name_key(name: str) -> str:
     """
     text = strip_accents(fold_style(name)).casefold()
     text = re.sub(r"'s\b|'$", "", text)
-    words = re.findall(r"[^\W\d_]+", text)
+    words = re.findall(r"[^\W_]+", text)
     return " ".join(translit_word(w) for w in words)
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted text, between matching quotation marks (straight quotes pair in order).
+
+    Args:
+        text: a sentence.
+
+    Returns:
+        (start, end) of each quotation's inside; an unclosed quote runs to the end.
+    """
+    spans: list[tuple[int, int]] = []
+    opening = {"“": "”", "«": "»", "„": "“", "‹": "›", '"': '"', "＂": "＂"}
+    i = 0
+    first = next((k for k, c in enumerate(text) if c in QUOTE_CHARS), -1)
+    if first >= 0 and _closes(text, first):
+        # the quotation opened in an earlier sentence and closes here
+        spans.append((0, first))
+        i = first + 1
+    while i < len(text):
+        ch = text[i]
+        if ch in opening:
+            close = text.find(opening[ch], i + 1)
+            if ch == "„" and close < 0:
+                close = text.find("”", i + 1)
+            if close < 0:
+                spans.append((i + 1, len(text)))  # an unclosed quote runs to the end
+                break
+            spans.append((i + 1, close))
+            i = close + 1
+        else:
+            i += 1
+    return spans
+
+
+def _closes(text: str, k: int) -> bool:
+    """Whether the quotation mark at k closes a quotation (one opened before the text)."""
+    ch = text[k]
+    if ch in "”»›":
+        return "“" not in text[:k] and "«" not in text[:k] and "‹" not in text[:k]
+    if ch in '"＂':
+        before = text[k - 1] if k else " "
+        after = text[k + 1] if k + 1 < len(text) else " "
+        return not before.isspace() and (after.isspace() or after in ".,;:!?)")
+    return False
