@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -161,6 +162,19 @@ def _sentence_text(article: Article, index: int | None) -> str:
     return article.sentences[index].text
 
 
+def context_parts(article: Article, variant: Variant) -> tuple[str, str, str]:
+    """A variant's sentence cut around the variant's words: (before, words, after).
+
+    When the words are not found in the sentence (or the version drops them), the whole
+    sentence is `before`.
+    """
+    text = _sentence_text(article, variant.sentence)
+    at = text.find(variant.text) if variant.text else -1
+    if at < 0:
+        return text, "", ""
+    return text[:at], variant.text, text[at + len(variant.text) :]
+
+
 def notes_by_verdict(
     notes: Sequence[ReportNote], verdicts: Sequence[str] = ()
 ) -> tuple[tuple[str, tuple[ReportNote, ...]], ...]:
@@ -264,16 +278,51 @@ def _md_wrap(text: str, mark: str) -> str:
     return f"{lead}{mark}{md_escape(core)}{mark}{trail}"
 
 
+def _punctuation(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "PS"
+
+
+def _can_open(prev: str, nxt: str) -> bool:
+    """CommonMark: a delimiter run between prev and nxt is left-flanking (may open)."""
+    return not nxt.isspace() and (not _punctuation(nxt) or prev.isspace() or _punctuation(prev))
+
+
+def _can_close(prev: str, nxt: str) -> bool:
+    """CommonMark: a delimiter run between prev and nxt is right-flanking (may close)."""
+    return not prev.isspace() and (not _punctuation(prev) or nxt.isspace() or _punctuation(nxt))
+
+
 def md_diff(ops: Iterable[Op]) -> str:
-    """A word diff in Markdown: `~~deleted~~` reference words and `**inserted**` version words."""
-    out = []
+    """A word diff in Markdown: `~~deleted~~` reference words and `**inserted**` version words.
+
+    Where Markdown's flanking rules would not let the marks open or close (a change that
+    starts or ends with punctuation against a letter, as in `officials~~.~~`), that change is
+    written `<del>.</del>` or `<ins>.</ins>` instead, which GitHub-flavoured Markdown renders
+    the same way.
+    """
+    pieces: list[tuple[str | None, str]] = []
     for op in ops:
-        if op.kind == "delete":
-            out.append(_md_wrap(op.text, "~~"))
-        elif op.kind == "insert":
-            out.append(_md_wrap(op.text, "**"))
+        core = op.text.strip()
+        if op.kind in ("delete", "insert") and core:
+            lead = op.text[: len(op.text) - len(op.text.lstrip())]
+            trail = op.text[len(op.text.rstrip()) :]
+            pieces += [(None, lead), (op.kind, md_escape(core)), (None, trail)]
         else:
-            out.append(md_escape(op.text))
+            pieces.append((None, md_escape(op.text)))
+    pieces = [p for p in pieces if p[1]]
+    out: list[str] = []
+    for n, (kind, text) in enumerate(pieces):
+        if kind is None:
+            out.append(text)
+            continue
+        prev = out[-1][-1] if out else " "
+        after = pieces[n + 1] if n + 1 < len(pieces) else (None, " ")
+        nxt = "~" if after[0] is not None else after[1][0]
+        mark, tag = ("~~", "del") if kind == "delete" else ("**", "ins")
+        if _can_open(prev, text[0]) and _can_close(text[-1], nxt):
+            out.append(f"{mark}{text}{mark}")
+        else:
+            out.append(f"<{tag}>{text}</{tag}>")
     return "".join(out)
 
 
@@ -324,7 +373,10 @@ def _md_variant_row(analysis: Analysis, v: Variant) -> list[str]:
         md_escape(v.article),
         f"s{v.sentence}" if v.sentence is not None else "-",
         _md_quote(v.text),
-        md_escape(_sentence_text(art, v.sentence)),
+        "".join(
+            md_escape(p) if n != 1 else _md_wrap(p, "**")
+            for n, p in enumerate(context_parts(art, v))
+        ),
     ]
 
 
@@ -353,9 +405,11 @@ def _md_discrepancies(analysis: Analysis) -> list[str]:
 def _md_note(analysis: Analysis, note: ReportNote) -> list[str]:
     head = f"#### {md_escape(note.id)} · {md_escape(note.verdict)}"
     out = [head, ""]
-    for line in md_escape(note.text).split("<br>"):
+    lines = md_escape(note.text).split("<br>")
+    for n, line in enumerate(lines):
         body = line.lstrip(" \t")  # an indent would open a code block: keep it, unbreakable
-        out.append(("> " + "\u00a0" * (len(line) - len(body)) + body) if body else ">")
+        hard_break = "\\" if n < len(lines) - 1 and body else ""
+        out.append(("> " + "\u00a0" * (len(line) - len(body)) + body + hard_break) if body else ">")
     out.append("")
     meta = []
     if note.tags:
@@ -497,6 +551,7 @@ h1 { font-size: 1.5rem; } h2 { border-bottom: 2px solid var(--line); padding-bot
 table { border-collapse: collapse; margin: .5rem 0 1rem; }
 th, td { border: 1px solid var(--line); padding: .25rem .5rem; text-align: left;
   vertical-align: top; }
+.wide { overflow-x: auto; } mark { background: none; font-weight: 700; color: inherit; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .muted, .where { color: var(--muted); font-size: .9em; }
 del { background: var(--del); text-decoration: line-through; }
@@ -538,7 +593,8 @@ def _html_table(header: Sequence[str], rows: Iterable[Sequence[str]], cls: str =
     attr = f' class="{cls}"' if cls else ""
     head = "".join(f"<th>{c}</th>" for c in header)
     body = "".join("<tr>" + "".join(rows_cell for rows_cell in row) + "</tr>" for row in rows)
-    return f"<table{attr}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    table = f"<table{attr}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return f'<div class="wide">{table}</div>'
 
 
 def _td(content: str, cls: str = "") -> str:
@@ -610,10 +666,11 @@ def _html_discrepancies(analysis: Analysis) -> list[str]:
                 _td(f"s{v.sentence}" if v.sentence is not None else "-", "where")
                 for v in d.variants
             ]
-            context = [
-                _td(_h(_sentence_text(a, v.sentence)))
-                for a, v in zip(arts, d.variants, strict=True)
-            ]
+            context = []
+            for a, v in zip(arts, d.variants, strict=True):
+                before, words, after = context_parts(a, v)
+                marked = f"<mark>{_h(words)}</mark>" if words else ""
+                context.append(_td(_h(before) + marked + _h(after)))
             rows = [["<th>Says</th>", *says], ["<th>Sentence</th>", *refs]]
             rows.append(["<th>In context</th>", *context])
             out.append(_html_table(["", *header], rows, "variants") + "</div>")
