@@ -1,20 +1,45 @@
 """Provides align(): N-way sentence alignment of several versions of one story.
 
-INTERIM: the data model is the contract (UI, facts, reports and the JSON schema rely on it); the
-algorithm below is a first cut that the alignment work replaces (same signatures).
+The versions are aligned progressively: the reference starts the collation (one group per
+sentence), then each other version, in an order that does not depend on the order of the files,
+is aligned against the groups built so far. For one version against the collation:
+
+1. Candidates: pairs of (group, sentence) that share a content token (stems, numbers); tokens
+   common to many sentences are left out of the index on long inputs, so the number of
+   candidates, and the cost, grow about linearly with the number of sentences.
+2. Scores, with rapidfuzz's C scorers run over each sentence's candidates (`process.extract`):
+   character similarity (`ratio`), `token_set_ratio`, and IDF-weighted overlap of content
+   stems (Dice, plus how much of each side the other contains), with shared numbers as anchors.
+3. Order: links that are mutual best matches become anchors; a candidate that sits between the
+   anchors of its neighbours gets a bonus, one that jumps across them a small penalty (moves are
+   still found, they just need a better score).
+4. Links: mutual best matches above the threshold, then split/merge links (one side's sentence
+   mostly contained in its best partner), accepted strongest first while every version's part
+   of a group stays one run of consecutive sentences (a "slot").
+
+Groups then get a kind (identical, reworded, partial, unique), scored links, and a reading
+order that follows the reference, with each other version's unique passages placed after the
+group of the sentence that precedes them in their own text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
+import math
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import fuzz, process
 
 from tui.core.articles import Article
 
 KINDS = ("identical", "reworded", "partial", "unique")
 """Group kinds, from closest to loosest."""
+
+DEFAULT_THRESHOLD = 0.42
+"""Minimum score of a 1:1 link (tuned on the benchmark's dev split)."""
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -50,7 +75,8 @@ class Group:
     members: tuple[SentenceRef, ...]
     """Sorted by article (collection order) then sentence index; a slot of 2+ is a split/merge."""
     links: tuple[Link, ...] = ()
-    """Scored cross-version links."""
+    """Scored cross-version links: each non-pivot sentence to its closest pivot sentence (the
+    pivot is the reference when present, else the first article in collection order)."""
 
     def slot(self, article: str) -> tuple[int, ...]:
         """Sentence indices of `article` in this group (empty when absent)."""
@@ -103,45 +129,573 @@ class Alignment:
         raise KeyError(article_id)
 
 
-def align(
-    articles: Sequence[Article], reference: str | None = None, threshold: float | None = None
-) -> Alignment:
-    """Align the sentences of several versions (interim: mutual best vs the reference).
+@dataclass(frozen=True, slots=True)
+class Tuning:
+    """The engine's weights and cut-offs (defaults tuned on the benchmark's dev split)."""
+
+    threshold: float = DEFAULT_THRESHOLD
+    """Minimum score of a 1:1 link."""
+    w_dice: float = 0.5
+    """Weight of the IDF-weighted Dice overlap of content stems."""
+    w_ratio: float = 0.25
+    """Weight of rapidfuzz `ratio` on the normalised text."""
+    w_tset: float = 0.25
+    """Weight of rapidfuzz `token_set_ratio` on the normalised text."""
+    number_bonus: float = 0.05
+    """Added when both sentences state numbers and share one."""
+    contain: float = 0.7
+    """Minimum share of a sentence's content found in its partner for a split/merge link."""
+    contain_score: float = 0.25
+    """Minimum score of a split/merge link."""
+    order_bonus: float = 0.1
+    """Added to a candidate that sits between the anchors of its neighbours."""
+    order_penalty: float = 0.05
+    """Taken from a candidate that jumps across its neighbours' anchors."""
+    stem: int = 6
+    """Words are cut to this many characters before comparing content."""
+    max_postings: int = 60
+    """Index tokens found in at most this many units (or 5% of them, the larger)."""
+    reps: int = 3
+    """Slots of a group that stand for it when a new version is compared with it."""
+    gap_threshold: float = 0.2
+    """Minimum score of a link between sentences left over between two linked passages."""
+    max_gap: int = 8
+    """Longest stretch (in groups or sentences) that gap filling looks into."""
+    gap_contain: float = 0.3
+    """Minimum share of one side's content found in the other for a gap link."""
+
+
+_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+_THOUSANDS_RE = re.compile(r"(?<=\d)[,.'’ ](?=\d{3}(?!\d))")
+_FOLD = str.maketrans(
+    {
+        "·": "",
+        "‧": "",
+        "•": "",
+        "\u00ad": "",
+        "ß": "ss",
+        "’": "'",
+        "‘": "'",
+    }
+)
+
+
+def normalise(text: str) -> str:
+    """A comparison form of a sentence: case, accents, quotes and punctuation folded away.
 
     Args:
-        articles: two or more versions (one is allowed: every sentence is unique).
+        text: a sentence.
+
+    Returns:
+        Lowercase words and numbers separated by single spaces.
+    """
+    text = unicodedata.normalize("NFKD", text.translate(_FOLD).casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _THOUSANDS_RE.sub("", text)
+    return " ".join(_WORD_RE.findall(text))
+
+
+@dataclass(frozen=True, slots=True)
+class _Feat:
+    """What the scorers need to know about one slot's text."""
+
+    norm: str
+    """normalise() of the text."""
+    stems: frozenset[str]
+    """Content stems (words cut to Tuning.stem characters, numbers whole)."""
+    numbers: frozenset[str]
+    """Numbers stated."""
+    weight: float
+    """Sum of the IDF of the stems."""
+
+
+def _stems(norm: str, size: int) -> list[str]:
+    return [w if w.isdigit() else w[:size] for w in norm.split()]
+
+
+class _Idf:
+    """Inverse document frequency of stems over every sentence of every version."""
+
+    def __init__(self, norms: Sequence[str], size: int) -> None:
+        df: dict[str, int] = {}
+        for norm in norms:
+            for s in set(_stems(norm, size)):
+                df[s] = df.get(s, 0) + 1
+        self.n = max(1, len(norms))
+        self.df = df
+        self.size = size
+        self._cache: dict[str, float] = {}
+
+    def __call__(self, stem: str) -> float:
+        w = self._cache.get(stem)
+        if w is None:
+            w = math.log((self.n + 1) / (self.df.get(stem, 0) + 0.5))
+            self._cache[stem] = w
+        return w
+
+    def feat(self, text: str) -> _Feat:
+        norm = normalise(text)
+        stems = frozenset(_stems(norm, self.size))
+        numbers = frozenset(s for s in stems if s.isdigit())
+        return _Feat(norm, stems, numbers, sum(self(s) for s in stems))
+
+
+@dataclass(slots=True)
+class _Score:
+    """Scores of one candidate (unit, sentence)."""
+
+    sym: float
+    """Symmetric similarity in [0, 1]."""
+    cont_u: float
+    """Share of the unit's content found in the sentence."""
+    cont_v: float
+    """Share of the sentence's content found in the unit."""
+
+
+def _score_many(
+    query: _Feat, cands: Sequence[_Feat], idf: _Idf, tune: Tuning
+) -> list[tuple[float, float, float]]:
+    """Score one sentence against candidate slots: (sym, cont_cand, cont_query) each."""
+    if not cands:
+        return []
+    choices = [c.norm for c in cands]
+    ratio = [0.0] * len(cands)
+    tset = [0.0] * len(cands)
+    for _, sc, i in process.extract(query.norm, choices, scorer=fuzz.ratio, limit=None):
+        ratio[i] = sc / 100.0
+    for _, sc, i in process.extract(query.norm, choices, scorer=fuzz.token_set_ratio, limit=None):
+        tset[i] = sc / 100.0
+    out = []
+    for i, c in enumerate(cands):
+        shared = sum(idf(s) for s in query.stems & c.stems)
+        total = query.weight + c.weight
+        dice = 2 * shared / total if total else 0.0
+        cont_c = shared / c.weight if c.weight else 0.0
+        cont_q = shared / query.weight if query.weight else 0.0
+        sym = tune.w_dice * dice + tune.w_ratio * ratio[i] + tune.w_tset * tset[i]
+        if query.numbers and c.numbers and query.numbers & c.numbers:
+            sym += tune.number_bonus
+        out.append((min(1.0, sym), cont_c, cont_q))
+    return out
+
+
+def _consecutive(xs: set[int]) -> bool:
+    return max(xs) - min(xs) + 1 == len(xs)
+
+
+class _Collation:
+    """Groups under construction: slots per version, and their reading order."""
+
+    def __init__(self, texts: Mapping[str, Sequence[str]], idf: _Idf, tune: Tuning) -> None:
+        self.texts = texts
+        self.idf = idf
+        self.tune = tune
+        self.slots: dict[int, dict[str, tuple[int, ...]]] = {}
+        self.order: list[int] = []
+        self._feat: dict[tuple[str, tuple[int, ...]], _Feat] = {}
+        self._next = 0
+
+    def feat(self, version: str, slot: tuple[int, ...]) -> _Feat:
+        key = (version, slot)
+        f = self._feat.get(key)
+        if f is None:
+            f = self.idf.feat(" ".join(self.texts[version][i] for i in slot))
+            self._feat[key] = f
+        return f
+
+    def new_group(self, version: str, slot: tuple[int, ...]) -> int:
+        gid = self._next
+        self._next += 1
+        self.slots[gid] = {version: slot}
+        return gid
+
+    def add_version(self, version: str) -> None:
+        """Align one more version against the groups and fold it in."""
+        tune = self.tune
+        n = len(self.texts[version])
+        if not n:
+            return
+        pos = {g: k for k, g in enumerate(self.order)}
+        # Representatives: the first `reps` slots of each group (versions in processing order).
+        reps: list[tuple[int, _Feat]] = []
+        for g in self.order:
+            for v, slot in self._reps(g):
+                reps.append((g, self.feat(v, slot)))
+        sent = [self.feat(version, (i,)) for i in range(n)]
+        # 1. Candidates from an inverted index of tokens that are not too common.
+        index: dict[str, list[int]] = {}
+        for r, (_, f) in enumerate(reps):
+            for s in f.stems:
+                index.setdefault(s, []).append(r)
+        cap = max(tune.max_postings, len(reps) // 20)
+        # 2. Scores: best over each group's representatives.
+        raw: dict[tuple[int, int], tuple[float, float, float]] = {}
+        for i, q in enumerate(sent):
+            cand: set[int] = set()
+            for s in q.stems:
+                post = index.get(s)
+                if post is not None and len(post) <= cap:
+                    cand.update(post)
+            if not cand:
+                continue
+            ordered = sorted(cand)
+            for r, sc in zip(
+                ordered, _score_many(q, [reps[r][1] for r in ordered], self.idf, tune), strict=True
+            ):
+                key = (reps[r][0], i)
+                old = raw.get(key)
+                if old is None or sc[0] > old[0]:
+                    raw[key] = sc
+        if not raw:
+            self._add_uniques(version, set(range(n)))
+            return
+        # 3. Order: anchors are mutual best matches; reward candidates between them.
+        anchors = _mutual_best({k: v[0] for k, v in raw.items()}, tune.threshold)
+        scores = _order_adjust(raw, anchors, pos, n, tune)
+        # 4. Links, strongest first, while every slot stays a run; then fill the gaps.
+        links = _links(scores, tune)
+        comps = self._components(links)
+        gap = self._gap_links(version, sent, comps, pos)
+        if gap:
+            comps = self._components(links + gap)
+        self._merge(version, comps)
+
+    def _gap_links(
+        self,
+        version: str,
+        sent: list[_Feat],
+        comps: list[tuple[set[int], set[int]]],
+        pos: dict[int, int],
+    ) -> list[tuple[int, int]]:
+        """Weaker links between the sentences and groups left over between two linked passages."""
+        tune = self.tune
+        n = len(sent)
+        span: dict[int, tuple[int, int]] = {}
+        taken: set[int] = set()
+        for groups, sents in comps:
+            ps = [pos[g] for g in groups]
+            for i in sents:
+                span[i] = (min(ps), max(ps))
+            taken |= groups
+        out: list[tuple[float, int, int]] = []
+        i = 0
+        while i < n:
+            if i in span:
+                i += 1
+                continue
+            j = i
+            while j + 1 < n and j + 1 not in span:
+                j += 1
+            lo = span[i - 1][1] if i > 0 else 0
+            hi = span[j + 1][0] if j + 1 < n else len(self.order) - 1
+            if 0 < hi - lo + 1 <= tune.max_gap and j - i + 1 <= tune.max_gap:
+                window = [
+                    g for g in self.order[lo : hi + 1] if g not in taken or pos[g] in (lo, hi)
+                ]
+                feats = [(g, self.feat(v, s)) for g in window for v, s in self._reps(g)]
+                best_g: dict[int, tuple[float, int]] = {}
+                for k in range(i, j + 1):
+                    scored = _score_many(sent[k], [f for _, f in feats], self.idf, tune)
+                    best: tuple[float, int] = (-1.0, 0)
+                    for (g, _), sc in zip(feats, scored, strict=True):
+                        if max(sc[1], sc[2]) < tune.gap_contain:
+                            continue
+                        best = max(best, (sc[0], -g))
+                        if g not in taken and (sc[0], -k) > best_g.get(g, (-1.0, 0)):
+                            best_g[g] = (sc[0], -k)
+                    if best[0] >= tune.gap_threshold:
+                        out.append((best[0], -best[1], k))
+                for g, (s, nk) in best_g.items():
+                    if s >= tune.gap_threshold:
+                        out.append((s, g, -nk))
+            i = j + 1
+        out.sort(key=lambda t: (-t[0], t[1], t[2]))
+        return list(dict.fromkeys((g, k) for _, g, k in out))
+
+    def _reps(self, g: int) -> list[tuple[str, tuple[int, ...]]]:
+        return list(self.slots[g].items())[: self.tune.reps]
+
+    def _components(self, links: list[tuple[int, int]]) -> list[tuple[set[int], set[int]]]:
+        """Union links strongest first, skipping any that would break a slot into pieces."""
+        parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+        def find(x: tuple[str, int]) -> tuple[str, int]:
+            while parent.get(x, x) != x:
+                x = parent[x]
+            return x
+
+        comp: dict[tuple[str, int], tuple[set[int], set[int]]] = {}
+        for g, i in links:
+            a, b = find(("g", g)), find(("v", i))
+            if a == b:
+                continue
+            ga, va = comp.get(a, ({g}, set()) if a[0] == "g" else (set(), {i}))
+            gb, vb = comp.get(b, ({g}, set()) if b[0] == "g" else (set(), {i}))
+            groups, sents = ga | gb, va | vb
+            if not self._valid(groups, sents):
+                continue
+            parent[b] = a
+            comp[a] = (groups, sents)
+            comp.pop(b, None)
+        return [comp[k] for k in sorted(comp)]
+
+    def _merge(self, version: str, comps: list[tuple[set[int], set[int]]]) -> None:
+        """Fold the linked sentences into their groups (merging groups a sentence joins)."""
+        used: set[int] = set()
+        pos = {g: k for k, g in enumerate(self.order)}
+        for groups, sents in comps:
+            keep = min(groups, key=lambda g: pos[g])
+            merged: dict[str, set[int]] = {}
+            for g in sorted(groups, key=lambda g: pos[g]):
+                for v, slot in self.slots[g].items():
+                    merged.setdefault(v, set()).update(slot)
+                if g != keep:
+                    del self.slots[g]
+            self.slots[keep] = {v: tuple(sorted(s)) for v, s in merged.items()}
+            self.slots[keep][version] = tuple(sorted(sents))
+            used |= sents
+        gone = {g for g in pos if g not in self.slots}
+        if gone:
+            self.order = [g for g in self.order if g not in gone]
+        self._add_uniques(version, set(range(len(self.texts[version]))) - used)
+
+    def _valid(self, groups: set[int], sents: set[int]) -> bool:
+        if sents and not _consecutive(sents):
+            return False
+        merged: dict[str, set[int]] = {}
+        for g in groups:
+            for v, slot in self.slots[g].items():
+                merged.setdefault(v, set()).update(slot)
+        return all(_consecutive(s) for s in merged.values())
+
+    def _add_uniques(self, version: str, free: set[int]) -> None:
+        """New groups for unmatched sentences, after the group of the sentence before them."""
+        if not free:
+            return
+        where: dict[int, int] = {}
+        for g in self.order:
+            for i in self.slots[g].get(version, ()):
+                where[i] = g
+        n = len(self.texts[version])
+        inserts: dict[int | None, list[int]] = {}
+        for i in sorted(free):
+            prev = next((where[j] for j in range(i - 1, -1, -1) if j in where), None)
+            if prev is None:
+                nxt = next((where[j] for j in range(i + 1, n) if j in where), None)
+                key: int | None = None if nxt is None else -1 - nxt
+            else:
+                key = prev
+            gid = self.new_group(version, (i,))
+            inserts.setdefault(key, []).append(gid)
+        new_order: list[int] = list(inserts.get(None, ()))
+        for g in self.order:
+            new_order.extend(inserts.get(-1 - g, ()))
+            new_order.append(g)
+            new_order.extend(inserts.get(g, ()))
+        self.order = new_order
+
+
+def _mutual_best(sym: dict[tuple[int, int], float], threshold: float) -> dict[int, int]:
+    """Sentence -> group of the mutual best matches scoring at least threshold."""
+    best_g: dict[int, tuple[float, int]] = {}
+    best_v: dict[int, tuple[float, int]] = {}
+    for (g, i), s in sym.items():
+        if s < threshold:
+            continue
+        if (s, -g) > best_v.get(i, (-1.0, 0)):
+            best_v[i] = (s, -g)
+        if (s, -i) > best_g.get(g, (-1.0, 0)):
+            best_g[g] = (s, -i)
+    out = {}
+    for i, (_, ng) in best_v.items():
+        if best_g[-ng][1] == -i:
+            out[i] = -ng
+    return out
+
+
+def _order_adjust(
+    raw: dict[tuple[int, int], tuple[float, float, float]],
+    anchors: dict[int, int],
+    pos: dict[int, int],
+    n: int,
+    tune: Tuning,
+) -> dict[tuple[int, int], tuple[float, float, float]]:
+    """Bonus for candidates that sit between the anchors of their neighbouring sentences."""
+    if not anchors:
+        return raw
+    before: list[int | None] = [None] * n
+    after: list[int | None] = [None] * n
+    last: int | None = None
+    for i in range(n):
+        before[i] = last
+        if i in anchors:
+            last = pos[anchors[i]]
+    last = None
+    for i in range(n - 1, -1, -1):
+        after[i] = last
+        if i in anchors:
+            last = pos[anchors[i]]
+    out = {}
+    for (g, i), (sym, cu, cv) in raw.items():
+        p, lo, hi = pos[g], before[i], after[i]
+        inside = (lo is None or lo <= p) and (hi is None or p <= hi)
+        sym += tune.order_bonus if inside else -tune.order_penalty
+        out[(g, i)] = (max(0.0, min(1.0, sym)), cu, cv)
+    return out
+
+
+def _links(
+    scores: dict[tuple[int, int], tuple[float, float, float]], tune: Tuning
+) -> list[tuple[int, int]]:
+    """Candidate links, strongest first: mutual best, then split/merge containment links."""
+    sym = {k: v[0] for k, v in scores.items()}
+    mutual = _mutual_best(sym, tune.threshold)
+    first = sorted(((g, i) for i, g in mutual.items()), key=lambda k: (-sym[k], k))
+    best_g: dict[int, tuple[float, int]] = {}
+    best_v: dict[int, tuple[float, int]] = {}
+    for (g, i), s in sym.items():
+        if (s, -g) > best_v.get(i, (-1.0, 0)):
+            best_v[i] = (s, -g)
+        if (s, -i) > best_g.get(g, (-1.0, 0)):
+            best_g[g] = (s, -i)
+    second: set[tuple[int, int]] = set()
+    for i, (s, ng) in best_v.items():
+        key = (-ng, i)
+        if s >= tune.contain_score and scores[key][2] >= tune.contain:
+            second.add(key)
+    for g, (s, ni) in best_g.items():
+        key = (g, -ni)
+        if s >= tune.contain_score and scores[key][1] >= tune.contain:
+            second.add(key)
+    rest = sorted(second - set(first), key=lambda k: (-sym[k], k))
+    return first + rest
+
+
+def _version_key(article: Article) -> tuple[str, str]:
+    digest = hashlib.sha256("\n".join(s.text for s in article.sentences).encode()).hexdigest()
+    return (digest, article.id)
+
+
+def align(
+    articles: Sequence[Article],
+    reference: str | None = None,
+    threshold: float | None = None,
+    tuning: Tuning | None = None,
+) -> Alignment:
+    """Align the sentences of several versions of one story.
+
+    Args:
+        articles: the versions, in collection order (one is allowed: every sentence is unique;
+            a version with no sentences is allowed too).
         reference: id of the article whose order the groups follow (default: the first).
-        threshold: minimum link score in [0, 1] (default: the engine's tuned value).
+        threshold: minimum 1:1 link score in [0, 1] (default: the engine's tuned value).
+        tuning: the engine's weights (default: the tuned ones); `threshold` overrides its own.
 
     Returns:
         The Alignment.
+
+    Raises:
+        KeyError: `reference` names no article.
     """
     arts = tuple(articles)
-    ref = reference or arts[0].id
-    cut = 0.6 if threshold is None else threshold
-    ref_art = next(a for a in arts if a.id == ref)
-    slots: dict[int, list[tuple[SentenceRef, float]]] = {s.index: [] for s in ref_art.sentences}
-    uniques: list[SentenceRef] = []
-    ref_texts = [s.text for s in ref_art.sentences]
-    for art in arts:
-        if art.id == ref:
-            continue
-        texts = [s.text for s in art.sentences]
-        m = process.cdist(texts, ref_texts, scorer=fuzz.token_set_ratio, processor=utils.default_process)
-        for i, row in enumerate(m):
-            j = int(row.argmax()) if len(row) else -1
-            if j >= 0 and row[j] / 100 >= cut and int(m[:, j].argmax()) == i:
-                slots[j].append((SentenceRef(art.id, i), float(row[j]) / 100))
-            else:
-                uniques.append(SentenceRef(art.id, i))
+    if not arts:
+        return Alignment(reference or "", (), (), ())
+    ref = reference if reference is not None else arts[0].id
+    ref_art = next((a for a in arts if a.id == ref), None)
+    if ref_art is None:
+        raise KeyError(ref)
+    tune = tuning or Tuning()
+    if threshold is not None:
+        tune = _replace(tune, threshold=threshold)
+    texts = {a.id: [s.text for s in a.sentences] for a in arts}
+    idf = _Idf([normalise(t) for a in arts for t in texts[a.id]], tune.stem)
+    col = _Collation(texts, idf, tune)
+    col.order = [col.new_group(ref, (i,)) for i in range(len(texts[ref]))]
+    for art in sorted((a for a in arts if a.id != ref), key=_version_key):
+        col.add_version(art.id)
+    return _finish(arts, ref, col)
+
+
+def _replace(tune: Tuning, **changes: float) -> Tuning:
+    values = {name: getattr(tune, name) for name in Tuning.__dataclass_fields__}
+    values.update(changes)
+    return Tuning(**values)
+
+
+def _finish(arts: tuple[Article, ...], ref: str, col: _Collation) -> Alignment:
+    rank = {a.id: k for k, a in enumerate(arts)}
     groups: list[Group] = []
-    order = {a.id: n for a, n in zip(arts, range(len(arts)), strict=True)}
-    for j, found in slots.items():
-        head = SentenceRef(ref, j)
-        members = tuple(sorted([head, *(r for r, _ in found)], key=lambda r: (order[r.article], r.sentence)))
-        links = tuple(Link(head, r, sc) for r, sc in found)
-        kind = "unique" if not found else ("identical" if all(sc >= 0.999 for _, sc in found) else "reworded")
-        groups.append(Group(len(groups), kind, members, links))
-    for r in uniques:
-        groups.append(Group(len(groups), "unique", (r,), ()))
-    return Alignment(ref, arts, tuple(groups), ())
+    for gid in col.order:
+        slots = col.slots[gid]
+        versions = sorted(slots, key=lambda v: rank[v])
+        members = tuple(SentenceRef(v, i) for v in versions for i in slots[v])
+        links = _group_links(col, slots, ref if ref in slots else versions[0], rank)
+        groups.append(Group(len(groups), _kind(col, slots, links), members, links))
+    return Alignment(ref, arts, tuple(groups), _similarity(arts, col))
+
+
+def _group_links(
+    col: _Collation, slots: dict[str, tuple[int, ...]], pivot: str, rank: dict[str, int]
+) -> tuple[Link, ...]:
+    if len(slots) < 2:
+        return ()
+    pivot_feats = [(i, col.feat(pivot, (i,))) for i in slots[pivot]]
+    links: list[Link] = []
+    for v in sorted(slots, key=lambda v: rank[v]):
+        if v == pivot:
+            continue
+        for i in slots[v]:
+            scored = _score_many(col.feat(v, (i,)), [f for _, f in pivot_feats], col.idf, col.tune)
+            k = max(range(len(scored)), key=lambda k: (scored[k][0], -k))
+            p = SentenceRef(pivot, pivot_feats[k][0])
+            q = SentenceRef(v, i)
+            a, b = (p, q) if rank[pivot] < rank[v] else (q, p)
+            links.append(Link(a, b, round(scored[k][0], 4)))
+    return tuple(links)
+
+
+def _kind(col: _Collation, slots: dict[str, tuple[int, ...]], links: tuple[Link, ...]) -> str:
+    if len(slots) < 2:
+        return "unique"
+    if any(len(s) > 1 for s in slots.values()):
+        return "partial"
+    norms = {col.feat(v, s).norm for v, s in slots.items()}
+    if len(norms) == 1:
+        return "identical"
+    weights = [col.feat(v, s).weight for v, s in slots.items()]
+    if min(weights) < 0.5 * max(weights):
+        return "partial"
+    return "reworded"
+
+
+def _similarity(arts: tuple[Article, ...], col: _Collation) -> tuple[PairSimilarity, ...]:
+    ids = [a.id for a in arts]
+    words = {a.id: [len(s.text.split()) for s in a.sentences] for a in arts}
+    out: list[PairSimilarity] = []
+    groups = [col.slots[g] for g in col.order if len(col.slots[g]) > 1]
+    for x, a in enumerate(ids):
+        for b in ids[x + 1 :]:
+            sa = sb = wa = wb = 0
+            total = 0.0
+            count = 0
+            for slots in groups:
+                if a in slots and b in slots:
+                    sa += len(slots[a])
+                    sb += len(slots[b])
+                    wa += sum(words[a][i] for i in slots[a])
+                    wb += sum(words[b][i] for i in slots[b])
+                    fa, fb = col.feat(a, slots[a]), col.feat(b, slots[b])
+                    total += _score_many(fa, [fb], col.idf, col.tune)[0][0]
+                    count += 1
+            out.append(
+                PairSimilarity(
+                    a,
+                    b,
+                    sa / len(words[a]) if words[a] else 0.0,
+                    sb / len(words[b]) if words[b] else 0.0,
+                    wa / sum(words[a]) if sum(words[a]) else 0.0,
+                    wb / sum(words[b]) if sum(words[b]) else 0.0,
+                    total / count if count else 0.0,
+                )
+            )
+    return tuple(out)
