@@ -17,6 +17,7 @@ from diff_match_patch import diff_match_patch
 
 from tui.core.dates import DATE_RE, find_dates
 from tui.core.normalize import (
+    NUMBER_RE,
     NUMBER_WORDS,
     SCALES,
     american,
@@ -58,8 +59,6 @@ HEDGES = frozenset(
         "seemingly",
         "unconfirmed",
         "unverified",
-        "claimed",
-        "claims",
         "alleged",
         "suspected",
         "believed",
@@ -169,6 +168,15 @@ LOADED_TERMS = frozenset(
 )
 """A small curated list of loaded terms: changing one changes the story's colour."""
 
+ATTRIBUTION_RE = re.compile(
+    r"\baccording\s+to\s+[^,.;:]+"
+    r"|\bciting\s+[^,.;:]+"
+    r"|\bcited\s+[^,.;:]+?\s+as\s+saying"
+    r"|\bquoted\s+as\s+saying\s+by\s+[^,.;:]+"
+    r"|(?:\b[A-Z][\w.'’-]*\s+){1,4}(?:said|says|reported|reports|told|stated|announced)\b"
+)
+"""Attribution phrases: a change inside one changes who is said to speak."""
+
 _DMP_TIMEOUT = 0.0
 """diff-match-patch timeout in seconds; 0 means no timeout (fine for sentence-sized input)."""
 
@@ -269,6 +277,8 @@ def classify(
     in_quote: bool = False,
     at_start: bool = False,
     in_date: bool = False,
+    in_number: bool = False,
+    in_attribution: bool = False,
 ) -> tuple[str, str | None]:
     """Class one change.
 
@@ -278,6 +288,8 @@ def classify(
         in_quote: the change lies inside quotation marks.
         at_start: the change starts its sentence (a capital there does not make a name).
         in_date: the change touches a date expression of either sentence.
+        in_number: the change touches a number (with its qualifier) of either sentence.
+        in_attribution: the change touches an attribution ("according to X", "X said").
 
     Returns:
         (change class, sub-kind or None for trivial changes).
@@ -293,8 +305,8 @@ def classify(
     both = deleted + " " + inserted
     if in_date or _has_date(deleted) or _has_date(inserted):
         return "substantive", "date"
-    if (_has_number(deleted) or _has_number(inserted)) and (
-        canonical_numbers(deleted) != canonical_numbers(inserted)
+    if (in_number or _has_number(deleted) or _has_number(inserted)) and (
+        canonical_numbers(deleted) != canonical_numbers(inserted) or in_number
     ):
         return "substantive", "number"
     dw, iw = _lower_words(deleted), _lower_words(inserted)
@@ -302,7 +314,7 @@ def classify(
         return "substantive", "hedge"
     if in_quote:
         return "substantive", "quote"
-    if (dw | iw) & ATTRIBUTION_WORDS:
+    if in_attribution or (dw | iw) & ATTRIBUTION_WORDS:
         return "substantive", "attribution"
     if (dw ^ iw) & LOADED_TERMS:
         return "substantive", "loaded"
@@ -335,6 +347,10 @@ def word_diff(a: str, b: str) -> tuple[Op, ...]:
     qa, qb = quote_spans(a), quote_spans(b)
     da = [(m.start, m.end) for m in find_dates(a, None)]
     db = [(m.start, m.end) for m in find_dates(b, None)]
+    na = [m.span() for m in NUMBER_RE.finditer(a)]
+    nb = [m.span() for m in NUMBER_RE.finditer(b)]
+    ta = [m.span() for m in ATTRIBUTION_RE.finditer(a)]
+    tb = [m.span() for m in ATTRIBUTION_RE.finditer(b)]
     ops: list[Op] = []
     pa = pb = 0
     i = 0
@@ -359,8 +375,16 @@ def word_diff(a: str, b: str) -> tuple[Op, ...]:
         in_quote = in_quote and bool(qa if deleted else qb)
         at_start = not a[:pa].strip() and not b[:pb].strip()
         in_date = _touches(da, pa, pa + len(deleted)) or _touches(db, pb, pb + len(inserted))
+        in_number = _touches(na, pa, pa + len(deleted)) or _touches(nb, pb, pb + len(inserted))
+        in_attr = _touches(ta, pa, pa + len(deleted)) or _touches(tb, pb, pb + len(inserted))
         change, subkind = classify(
-            deleted, inserted, in_quote=in_quote, at_start=at_start, in_date=in_date
+            deleted,
+            inserted,
+            in_quote=in_quote,
+            at_start=at_start,
+            in_date=in_date,
+            in_number=in_number,
+            in_attribution=in_attr,
         )
         for kind in ("delete", "insert"):
             text = deleted if kind == "delete" else inserted

@@ -406,3 +406,64 @@ def _closes(text: str, k: int) -> bool:
         after = text[k + 1] if k + 1 < len(text) else " "
         return not before.isspace() and (after.isspace() or after in ".,;:!?)")
     return False
+
+
+QUALIFIERS = {
+    "more than": (1.0, None),
+    "over": (1.0, None),
+    "at least": (1.0, None),
+    "upwards of": (1.0, None),
+    "in excess of": (1.0, None),
+    "nearly": (0.8, 1.0),
+    "almost": (0.8, 1.0),
+    "close to": (0.8, 1.0),
+    "up to": (0.0, 1.0),
+    "as many as": (0.0, 1.0),
+    "at most": (0.0, 1.0),
+    "fewer than": (0.0, 1.0),
+    "less than": (0.0, 1.0),
+    "under": (0.0, 1.0),
+    "about": (0.8, 1.2),
+    "around": (0.8, 1.2),
+    "approximately": (0.8, 1.2),
+    "roughly": (0.8, 1.2),
+    "some": (0.8, 1.2),
+    "an estimated": (0.8, 1.2),
+    "estimated": (0.8, 1.2),
+}
+"""Qualifier -> (low, high) multipliers of the stated number (None: no upper bound)."""
+
+VAGUE = {
+    "tens of thousands": (20_000.0, 99_999.0),
+    "hundreds of thousands": (200_000.0, 999_999.0),
+    "thousands": (2_000.0, 99_999.0),
+    "hundreds": (200.0, 999.0),
+    "dozens": (24.0, 199.0),
+    "scores": (40.0, 199.0),
+    "millions": (2_000_000.0, 999_999_999.0),
+    "a dozen": (12.0, 12.0),
+    "a hundred": (100.0, 100.0),
+    "a thousand": (1_000.0, 1_000.0),
+}
+"""Vague amounts -> the range they can mean."""
+
+_NUMWORD = (
+    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred|thousand|million|billion)"
+)
+_DIGITS = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_AMOUNT = (
+    rf"(?:{_DIGITS}(?:\s+(?:hundred|thousand|million|billion))?"
+    rf"|{_NUMWORD}(?:[\s-]+(?:and\s+)?{_NUMWORD})*)"
+)
+_QUAL = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+_VAGUE = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
+NUMBER_RE = re.compile(
+    rf"\b(?:(?P<qual>{_QUAL})\s+)?"
+    rf"(?:(?P<vague>{_VAGUE})\b|(?:between\s+)?(?P<amount>{_AMOUNT})"
+    rf"(?:\s*(?:-|–|to|and)\s*(?P<upper>{_AMOUNT}))?(?P<pct>\s*%|\s+per\s?cent|\s+percent)?)"
+    r"(?![\w,.]\w)",
+    re.IGNORECASE,
+)
+"""Numbers with their qualifier, range and percent sign."""
