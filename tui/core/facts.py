@@ -466,7 +466,9 @@ def _dates(text: str, article_date: str | None) -> list[_Found]:
 
 
 def _is_headline(toks: list[tuple[str, int, int]]) -> bool:
-    """Title Case text (a headline): its capitals say nothing about names."""
+    """Title Case text without a final stop (a headline): its capitals say nothing about names."""
+    if toks and toks[-1][0] in (".", "!", "?", "”", '"', "»", ":"):
+        return False
     words = [t[0] for t in toks if t[0][0].isalpha() and len(t[0]) > 3]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
@@ -490,7 +492,9 @@ def _name_parts(run: list[tuple[str, int, int]]) -> list[list[tuple[str, int, in
     return parts
 
 
-def _names(text: str, inner_caps: set[str], taken: list[tuple[int, int]]) -> list[_Found]:
+def _names(
+    text: str, inner_caps: set[str], lower: set[str], taken: list[tuple[int, int]]
+) -> list[_Found]:
     toks = _words_with_spans(text)
     if _is_headline(toks):
         return []
@@ -533,7 +537,7 @@ def _names(text: str, inner_caps: set[str], taken: list[tuple[int, int]]) -> lis
                 or (
                     first
                     and w not in inner_caps
-                    and not (i + 1 < len(toks) and toks[i + 1][0][:1].isupper())
+                    and (w.casefold() in lower or re.search(r"(?:ly|ing|ed)$", w) is not None)
                 )
             )
         ):
@@ -654,12 +658,14 @@ def _attributions(text: str, names: list[_Found], quotes: list[_Found]) -> list[
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|az|ru|ua|uk)\b\S*", re.I)
 
 
-def _sentence_facts(text: str, article_date: str | None, inner_caps: set[str]) -> list[_Found]:
+def _sentence_facts(
+    text: str, article_date: str | None, inner_caps: set[str], lower: set[str]
+) -> list[_Found]:
     urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
     dates = [d for d in _dates(text, article_date) if not any(s <= d.start < e for s, e in urls)]
     taken = [(d.start, d.end) for d in dates] + urls
     numbers = _numbers(text, taken)
-    names = _names(text, inner_caps, taken)
+    names = _names(text, inner_caps, lower, taken)
     quotes = _quotes(text, names)
     attributions = _attributions(text, names, quotes)
     found = [*numbers, *dates, *names, *quotes, *attributions]
@@ -681,10 +687,11 @@ def _inner_caps(article: Article) -> set[str]:
 
 
 def _extract(article: Article) -> list[tuple[Fact, _Found]]:
-    lower = _inner_caps(article)
+    caps = _inner_caps(article)
+    lower = {w for s in article.sentences for w in re.findall(r"\b[a-z][\w’'-]*", s.text)}
     out: list[tuple[Fact, _Found]] = []
     for sentence in article.sentences:
-        found = _sentence_facts(sentence.text, article.date, lower)
+        found = _sentence_facts(sentence.text, article.date, caps, lower)
         if not found:
             continue
         offsets = source_offsets(article, sentence)
