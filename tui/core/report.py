@@ -34,8 +34,9 @@ REPORT_SCHEMA = "sidebyside.report/1"
 FORMATS = ("md", "html", "json")
 """Report formats, as `--format` spells them."""
 
-NOTE_STATUSES = ("anchored", "moved", "orphaned")
-"""Where a note's anchor stands in one version: where it was, found elsewhere, or lost."""
+NOTE_STATUSES = ("anchored", "moved", "orphaned", "absent")
+"""Where a note's anchor stands in one version: where it was, found elsewhere (or changed), lost,
+or in a version that is not loaded."""
 
 SECTION_TITLES = {
     "versions": "1. Versions",
@@ -88,8 +89,9 @@ class ReportNote:
 
     @property
     def orphaned(self) -> bool:
-        """True when the note is found in no version at all."""
-        return all(p.status == "orphaned" for p in self.places)
+        """True when the note was lost in some version and is found in none."""
+        live = any(p.status in ("anchored", "moved") for p in self.places)
+        return not live and any(p.status == "orphaned" for p in self.places)
 
 
 # ---------------------------------------------------------------------------------------------
