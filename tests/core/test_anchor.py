@@ -1,0 +1,256 @@
+"""Anchors: making them (group, sentence, selection) and finding them again after edits."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.align import Group, SentenceRef
+from tui.core.anchor import (
+    Anchor,
+    anchor_group,
+    anchor_selection,
+    anchor_sentence,
+    make_anchor,
+    resolve,
+    sentences_in,
+)
+from tui.core.articles import Article, article_from_text
+from tui.core.errors import UsageError
+
+BASE = (
+    "Officials said 40 people died in the floods on Tuesday.\n\n"
+    "The river rose by three metres overnight. Rescue teams reached the village of Marnay at "
+    "dawn. Later he said the aid was late.\n\n"
+    'The mayor said the main dam had not failed. "We will rebuild," he said. Aid is expected on '
+    "Friday.\n\n"
+    "Engineers from the regional office inspected the structure on Wednesday morning and "
+    "confirmed the main dam had not failed, although a spillway gate was jammed.\n"
+)
+
+NEW_PARAGRAPH = (
+    "UPDATE: this story was updated with comments from engineers and the mayor of the town, "
+    "and with new figures on the number of people displaced by the water.\n\n"
+)
+
+
+def art(text: str, article_id: str = "a") -> Article:
+    return article_from_text(text, article_id)
+
+
+def anchor_on(text: str, quote: str, occurrence: int = 0) -> Anchor:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(quote, start + 1)
+    return make_anchor(art(text), start, start + len(quote))
+
+
+def edit(old: str, new: str, text: str = BASE) -> str:
+    assert old in text
+    return text.replace(old, new, 1)
+
+
+RESCUE = "Rescue teams reached the village of Marnay at dawn."
+
+# (case, quote, occurrence, new text, status, text expected at the new span or None)
+CASES = [
+    ("unchanged", RESCUE, 0, BASE, "anchored", RESCUE),
+    ("inserted paragraph", RESCUE, 0, NEW_PARAGRAPH + BASE, "moved", RESCUE),
+    (
+        "reworded sentence",
+        RESCUE,
+        0,
+        edit(RESCUE, "Rescue teams got to the village of Marnay at dawn."),
+        "moved",
+        "Rescue teams got to the village of Marnay at dawn.",
+    ),
+    (
+        "reworded sentence after an inserted paragraph",
+        RESCUE,
+        0,
+        NEW_PARAGRAPH + edit(RESCUE, "Rescue teams reached Marnay village at dawn."),
+        "moved",
+        "Rescue teams reached Marnay village at dawn.",
+    ),
+    ("deleted sentence", RESCUE, 0, edit(RESCUE + " ", ""), "orphaned", None),
+    (
+        "deleted and replaced by an unrelated sentence",
+        RESCUE,
+        0,
+        edit(RESCUE, "Schools in the district will stay closed until Monday."),
+        "orphaned",
+        None,
+    ),
+    (
+        "repeated phrase: the second one, found by its context",
+        "the main dam had not failed",
+        1,
+        edit("The river rose", "The town said the main dam had not failed. The river rose"),
+        "moved",
+        "the main dam had not failed",
+    ),
+    (
+        "repeated phrase after a long insertion that puts the first near the old offset",
+        "the main dam had not failed",
+        1,
+        NEW_PARAGRAPH * 2 + BASE,
+        "moved",
+        "the main dam had not failed",
+    ),
+    ("short quote moved with its context", "he said", 1, NEW_PARAGRAPH + BASE, "moved", "he said"),
+    (
+        "short quote whose sentence is gone must not jump to another 'he said'",
+        "he said",
+        1,
+        edit('"We will rebuild," he said. ', ""),
+        "orphaned",
+        None,
+    ),
+    (
+        "short quote whose words changed around it",
+        "40 people",
+        0,
+        edit("Officials said 40 people died in the floods", "At least 40 people drowned"),
+        "orphaned",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("quote", "occurrence", "new_text", "status", "found"),
+    [c[1:] for c in CASES],
+    ids=[c[0] for c in CASES],
+)
+def test_resolve(
+    quote: str, occurrence: int, new_text: str, status: str, found: str | None
+) -> None:
+    anchor = anchor_on(BASE, quote, occurrence)
+    result = resolve(anchor, art(new_text))
+    assert result.status == status
+    if found is None:
+        assert (result.start, result.end, result.found) == (-1, -1, False)
+    else:
+        assert new_text[result.start : result.end] == found
+        if found == quote and occurrence == 1 and quote in BASE:
+            # the right occurrence: the one with the same words after it
+            assert new_text[result.end : result.end + 10] == BASE[anchor.end : anchor.end + 10]
+
+
+def test_repeated_phrase_without_context_takes_the_closest() -> None:
+    text = "Alpha beta gamma delta said so. " * 3
+    anchor = make_anchor(art(text), text.index("said so", 40), text.index("said so", 40) + 7)
+    moved = "Zeta. " + text
+    found = resolve(anchor, art(moved))
+    assert found.status == "moved"
+    assert found.start == anchor.start + len("Zeta. ")
+
+
+def test_offsets_win_when_the_file_is_unchanged() -> None:
+    anchor = anchor_on(BASE, "he said", 1)
+    found = resolve(anchor, art(BASE))
+    assert (found.status, found.start, found.method, found.score) == (
+        "anchored",
+        anchor.start,
+        "offsets",
+        1.0,
+    )
+
+
+def test_unchanged_text_at_offsets_in_an_edited_file_is_still_anchored() -> None:
+    anchor = anchor_on(BASE, RESCUE)
+    changed = BASE + "\nA correction was appended.\n"
+    found = resolve(anchor, art(changed))
+    assert (found.status, found.start, found.end) == ("anchored", anchor.start, anchor.end)
+
+
+def test_anchor_context_is_32_characters_each_side() -> None:
+    anchor = anchor_on(BASE, RESCUE)
+    assert anchor.prefix == BASE[anchor.start - 32 : anchor.start]
+    assert anchor.suffix == BASE[anchor.end : anchor.end + 32]
+    assert anchor.file_sha256 == art(BASE).sha256
+    first = anchor_on(BASE, "Officials")
+    assert first.prefix == ""
+
+
+def test_anchor_roundtrips_through_json_dict() -> None:
+    anchor = anchor_on(BASE, RESCUE)
+    assert list(anchor.to_dict()) == [
+        "article",
+        "file_sha256",
+        "exact",
+        "prefix",
+        "suffix",
+        "start",
+        "end",
+    ]
+    assert Anchor.from_dict(anchor.to_dict()) == anchor
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        [],
+        {"article": "a"},
+        {**anchor_on(BASE, RESCUE).to_dict(), "start": -1},
+        {**anchor_on(BASE, RESCUE).to_dict(), "end": "9"},
+        {**anchor_on(BASE, RESCUE).to_dict(), "exact": None},
+    ],
+)
+def test_anchor_from_bad_dict_raises(bad: object) -> None:
+    with pytest.raises(ValueError):
+        Anchor.from_dict(bad)
+
+
+def test_anchor_sentence_and_group() -> None:
+    a, b = art(BASE, "a"), art(NEW_PARAGRAPH + BASE, "b")
+    index_a = next(s.index for s in a.sentences if s.text == RESCUE)
+    index_b = next(s.index for s in b.sentences if s.text == RESCUE)
+    assert anchor_sentence(a, index_a).exact == RESCUE
+    group = Group(
+        0,
+        "identical",
+        (SentenceRef("a", index_a), SentenceRef("b", index_b), SentenceRef("b", index_b + 1)),
+    )
+    anchors = anchor_group([a, b], group)
+    assert [x.article for x in anchors] == ["a", "b"]
+    assert anchors[0].exact == RESCUE
+    assert anchors[1].exact == RESCUE + " " + b.sentences[index_b + 1].text
+    assert sentences_in(b, anchors[1].start, anchors[1].end) == (index_b, index_b + 1)
+
+
+@pytest.mark.parametrize(
+    ("call", "args"),
+    [
+        (anchor_sentence, (99,)),
+        (anchor_sentence, (-1,)),
+        (anchor_selection, (0, 5, 5)),
+        (anchor_selection, (0, 0, 999)),
+        (anchor_selection, (99, 0, 3)),
+        (make_anchor, (0, 10_000)),
+    ],
+)
+def test_bad_anchor_requests_raise_usage_error(call: object, args: tuple[int, ...]) -> None:
+    with pytest.raises(UsageError):
+        call(art(BASE), *args)  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("source", "selected", "expected"),
+    [
+        (
+            "Rescue teams reached\n  the village of Marnay at dawn.",
+            "reached the village",
+            "reached\n  the village",
+        ),
+        ("He said no. Then he said yes.", "he said", "he said"),
+        ("Plain text here.", "text", "text"),
+    ],
+)
+def test_selection_maps_shown_text_to_source(source: str, selected: str, expected: str) -> None:
+    article = art(source)
+    sentence = article.sentences[-1]
+    start = sentence.text.index(selected)
+    anchor = anchor_selection(article, sentence.index, start, start + len(selected))
+    assert anchor.exact == expected
+    assert source[anchor.start : anchor.end] == expected
+    assert resolve(anchor, article).status == "anchored"
