@@ -38,7 +38,7 @@ from tui.core.articles import Article
 KINDS = ("identical", "reworded", "partial", "unique")
 """Group kinds, from closest to loosest."""
 
-DEFAULT_THRESHOLD = 0.42
+DEFAULT_THRESHOLD = 0.29
 """Minimum score of a 1:1 link (tuned on the benchmark's dev split)."""
 
 
@@ -137,29 +137,29 @@ class Tuning:
     """Minimum score of a 1:1 link."""
     w_dice: float = 0.5
     """Weight of the IDF-weighted Dice overlap of content stems."""
-    w_ratio: float = 0.25
+    w_ratio: float = 0.29
     """Weight of rapidfuzz `ratio` on the normalised text."""
-    w_tset: float = 0.25
+    w_tset: float = 0.21
     """Weight of rapidfuzz `token_set_ratio` on the normalised text."""
-    number_bonus: float = 0.05
+    number_bonus: float = 0.04
     """Added when both sentences state numbers and share one."""
-    contain: float = 0.7
+    contain: float = 0.3
     """Minimum share of a sentence's content found in its partner for a split/merge link."""
-    contain_score: float = 0.25
+    contain_score: float = 0.21
     """Minimum score of a split/merge link."""
-    order_bonus: float = 0.1
+    order_bonus: float = 0.17
     """Added to a candidate that sits between the anchors of its neighbours."""
-    order_penalty: float = 0.05
+    order_penalty: float = 0.04
     """Taken from a candidate that jumps across its neighbours' anchors."""
-    stem: int = 6
+    stem: int = 5
     """Words are cut to this many characters before comparing content."""
     max_postings: int = 60
     """Index tokens found in at most this many units (or 5% of them, the larger)."""
     reps: int = 3
     """Slots of a group that stand for it when a new version is compared with it."""
-    gap_threshold: float = 0.2
+    gap_threshold: float = 0.17
     """Minimum score of a link between sentences left over between two linked passages."""
-    max_gap: int = 8
+    max_gap: int = 20
     """Longest stretch (in groups or sentences) that gap filling looks into."""
     gap_contain: float = 0.3
     """Minimum share of one side's content found in the other for a gap link."""
