@@ -1,0 +1,288 @@
+"""Provides split_sentences(): sentence boundaries with character offsets, English and German.
+
+The rules, in the order they are applied (each one is a table-driven test case):
+
+- A line break always ends a sentence: a line on its own (a headline without a final stop) is
+  its own sentence. Callers that want soft-wrapped lines joined replace the break by a space.
+- A sentence ends after `.`, `!`, `?`, `…` or `...` (and any closing quotes or brackets right
+  after it) when whitespace follows and the next word does not start with a lower-case letter.
+  `5.33`, `1,248`, `U.S.-led` or `example.com` never split (no whitespace after the stop).
+- Never a break before a lower-case word: `"Why?" he asked.`, `"…," he said.`, `e.g. this`.
+- Abbreviations: titles and words that never end a sentence (Mr., Dr., Gen., St., No. 5, z. B.,
+  d. h., bzw., ca., Nr., vgl., …) never split. Words that may end a sentence (Inc., Jr., etc.,
+  usw., u. a., U.S., Jan., single-letter initials such as `J. R. R.`, a 1-3 digit number such as
+  German ordinals `am 3. Oktober`, an ellipsis) split only when the next word is a common
+  sentence opener ("The", "He", "Die", "Er", ...), so `J. R. R. Tolkien`, `U.S. Army`,
+  `im 19. Jahrhundert` stay whole while `… in the U.S. The move …` splits.
+- Quotations (straight, curly, German „…“, «guillemets», »…«) and brackets: a stop inside a
+  quotation does not split it when the quotation goes on into the same sentence after it closes
+  (`"We won. They lost," he said.` is one sentence). When the quotation itself ends a sentence
+  (`He said: "We won. They lost." Then …`), its inner sentences split as usual. A quotation
+  mark without a partner in the same line protects nothing.
+- Dashes are not sentence ends; an opening dash, quote or bracket before the next word is
+  skipped when looking at that word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """One sentence, as character offsets into the text given to split_sentences()."""
+
+    start: int
+    """Offset of its first character (plus base_offset)."""
+    end: int
+    """Offset just past its last character (plus base_offset)."""
+
+
+STRONG_ABBREVIATIONS = _words(
+    """
+    Mr Mrs Ms Mx Messrs Dr Prof Gen Lt Col Sgt Cpl Pvt Capt Cmdr Cdr Adm Maj Brig Gov Sen Rep
+    Rev Hon Pres Supt Insp Det Amb Atty St Ste Mt Ft Rd Ave Blvd vs v cf approx est dept Dept
+    Univ Mme Mlle Sra Srta Gebr Hr Hrn Fr Frl
+    bzw ca vgl ggf evtl inkl exkl insb bspw sog zzgl abzgl usf Str Jh Jhd
+    bzgl lt Mt Bde Aufl Hrsg hrsg geb gest verh Pfr Dipl Ing Mag Univ Prof
+    Dr Kl ehem einschl zB zT dh uU
+    """
+)
+"""Words that precede something (a name, a number): a stop after them never ends a sentence."""
+
+NUMBER_ABBREVIATIONS = _words(
+    "No Nos Nr Nrn Art Abs Fig Figs Vol Ch Sec Sect Para Pp pp Kap Bd Tel Ziff"
+)
+"""Words that abbreviate before a number (No. 5, Art. 3): never split there, else weak."""
+
+WEAK_ABBREVIATIONS = _words(
+    """
+    Inc Ltd Co Corp Cos Bros Jr Sr Esq PhD MD etc al usw Chr ff Jan Feb Mar Apr Jun Jul Aug Sep
+    Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun Mio Mrd Tsd Jhs
+    """
+)
+"""Words that may end a sentence: split after them only before a common sentence opener."""
+
+STRONG_SEQUENCES = re.compile(
+    r"(?:\b(?:z|d|u|i|s|o|v|e)\.\s?(?:B|h|U|d\.\s?R|T|o|u|g|a|E|ä)"
+    r"|\be\.\s?g|\bi\.\s?e|\bn\.\s?b|\bviz)\.$",
+    re.IGNORECASE,
+)
+"""Dotted German and Latin abbreviations that never end a sentence: z. B., d. h., u. U., i. d. R.,
+z. T., s. o., s. u., o. g., v. a., e.g., i.e. (matched against the text up to the stop)."""
+
+OPENERS = _words(
+    """
+    The A An He She It They We I You This That These Those There Here His Her Its Their Our My
+    Your But And Or So Yet In On At As If When While After Before However Meanwhile Still Also
+    Then Now Some Many Most One Two Three Earlier Later According Despite Although Though What
+    Why How Who Where For From By With To Mr Mrs Ms Dr Officials Police Authorities Since During
+    Under Over Last Next Such Both Each Every No Not Other Another Many Several Few Thus Instead
+    Der Die Das Den Dem Des Ein Eine Einen Einem Einer Eines Er Sie Es Ich Wir Ihr Man Aber Und
+    Oder Doch Dann Da Danach Deshalb Deswegen Daher Darum Trotzdem Auch Im In Am An Auf Bei Mit
+    Nach Vor Seit Wenn Als Weil Dass Diese Dieser Dieses Diesen Was Wie Wer Wo Warum Wann Heute
+    Jetzt Nun Hier Dort Zum Zur Für Von Viele Alle Jeder Jede Jedes Mein Meine Sein Seine Ihre
+    Unser Unsere So Nicht Kein Keine Außerdem Zudem Dabei Damit Dazu Denn Sonst Zuerst Später
+    Zu Um Aus Durch Gegen Ohne Unter Über Vom Beim Bis Ab Laut Mehr Weitere Insgesamt Eines
+    Le La Les Un Une Il Elle Ils Nous Vous On Ce Cette El Los Las Una Yo
+    """
+)
+"""Common first words of a sentence (English, German, a few French and Spanish)."""
+
+_OPEN_CLOSE = {"“": "”", "„": "“", "«": "»", "(": ")", "[": "]", "{": "}", "‘": "’", "‚": "‘"}
+_ALT_CLOSE = {"„": "”", "“": "“", "‚": "’"}
+_STOPS = re.compile(r"(?:\.{3}|…|[.!?])+")
+_CLOSERS = "\"'”“»«’‘)]}"
+_LEAD = "\"'“„«»‘‚([{—–-¿¡*"
+_WORD_BEFORE = re.compile(r"[\w.'’-]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Region:
+    """A matched quotation or bracket pair in one line (offsets into the line)."""
+
+    open: int
+    close: int
+
+
+def _regions(line: str) -> list[_Region]:
+    """Pair the quotation marks and brackets of one line; unpaired marks are dropped."""
+    stack: list[tuple[int, str, str]] = []  # (position, opener, expected closer)
+    found: list[_Region] = []
+    n = len(line)
+    for i, ch in enumerate(line):
+        prev = line[i - 1] if i else " "
+        nxt = line[i + 1] if i + 1 < n else " "
+        if stack:
+            pos, opener, want = stack[-1]
+            # "‘" and "’" double as apostrophes: they only close before a non-letter.
+            if (ch == want or ch == _ALT_CLOSE.get(opener)) and (
+                ch not in "’‘" or not nxt.isalpha()
+            ):
+                stack.pop()
+                found.append(_Region(pos, i))
+                continue
+        if ch in ")]}" and stack:
+            # A closing bracket also closes quotes left open inside it.
+            for k in range(len(stack) - 1, -1, -1):
+                if stack[k][2] == ch:
+                    found.append(_Region(stack[k][0], i))
+                    del stack[k:]
+                    break
+            continue
+        if ch == '"' or ch == "'":
+            opening = (prev.isspace() or prev in "([{—–-/") and not nxt.isspace()
+            if ch == "'" and not opening:
+                continue
+            if opening:
+                stack.append((i, ch, ch))
+            continue
+        if ch in ("‘", "‚") and not (prev.isspace() or prev in "([{—–-/"):
+            continue  # an apostrophe, not a quotation mark
+        if ch in _OPEN_CLOSE and not nxt.isspace():
+            stack.append((i, ch, _OPEN_CLOSE[ch]))
+        elif ch == "»" and not nxt.isspace():
+            stack.append((i, ch, "«"))  # German »…«
+        elif ch == "›" and not nxt.isspace():
+            stack.append((i, ch, "‹"))
+        elif ch == "‹" and not nxt.isspace():
+            stack.append((i, ch, "›"))
+    return found
+
+
+def _next_word(line: str, pos: int) -> str:
+    """The word starting at pos after skipping whitespace and opening punctuation."""
+    n = len(line)
+    while pos < n and (line[pos].isspace() or line[pos] in _LEAD):
+        pos += 1
+    end = pos
+    while end < n and (line[end].isalnum() or line[end] in "'’-"):
+        end += 1
+    return line[pos:end]
+
+
+def _stop_kind(line: str, stop_start: int, stop: str) -> str:
+    """Classify a stop: "never" (abbreviation), "weak" (split before an opener) or "split"."""
+    if stop in ("!", "?") or stop.startswith(("!", "?")) or stop.endswith(("!", "?")):
+        return "split"
+    if stop != ".":
+        # An ellipsis: "…" / "..." / ".…".
+        prev = line[stop_start - 1] if stop_start else " "
+        return "never" if prev == "[" else "weak"
+    before = line[:stop_start]
+    word_match = _WORD_BEFORE.search(before)
+    word = word_match.group(0) if word_match else ""
+    word = word.lstrip("'’-")
+    if not word:
+        return "split"
+    if STRONG_SEQUENCES.search(before + "."):
+        return "never"
+    core = word.replace(".", "")
+    if word in STRONG_ABBREVIATIONS or core in STRONG_ABBREVIATIONS:
+        return "never"
+    if word in NUMBER_ABBREVIATIONS:
+        after = line[stop_start + 1 :].lstrip()
+        return "never" if after[:1].isdigit() else "weak"
+    if word in WEAK_ABBREVIATIONS:
+        return "weak"
+    if "." in word:
+        # Dotted acronyms and initials: U.S., U.N., a.m., e.V.
+        parts = [p for p in word.split(".") if p]
+        if parts and all(len(p) <= 3 and p.isalpha() for p in parts):
+            return "weak"
+        return "split"
+    if len(word) == 1 and word.isalpha():
+        return "weak"  # an initial: J. R. R. Tolkien, George W. Bush
+    if word.isdigit() and len(word) <= 3:
+        pre = line[stop_start - len(word) - 1] if stop_start - len(word) > 0 else " "
+        if pre.isspace() or pre in "(":
+            return "weak"  # German ordinal / date: am 3. Oktober, im 19. Jahrhundert
+    return "split"
+
+
+def _split_line(line: str, base: int, out: list[Span]) -> None:
+    """Append the sentence spans of one line (no line breaks inside) to out."""
+    regions = _regions(line)
+    cuts: list[int] = []
+    for m in _STOPS.finditer(line):
+        pos = m.end()
+        n = len(line)
+        # Take the closing quotes and brackets right after the stop.
+        while pos < n and line[pos] in _CLOSERS:
+            pos += 1
+        gap = pos
+        while gap < n and line[gap] == " ":
+            gap += 1
+        if gap > pos and any(r.close == gap for r in regions):
+            pos = gap + 1  # a detached closing quote ("allein! “"), as tokenised texts have it
+        if pos < n and not line[pos].isspace():
+            continue  # 5.33, U.S.-led, example.com, "?!"
+        nxt = _next_word(line, pos)
+        if pos >= n or not nxt:
+            continue  # end of line: the line end closes the sentence anyway
+        first = nxt[0]
+        if first.islower():
+            continue
+        kind = _stop_kind(line, m.start(), m.group(0))
+        if kind == "never":
+            continue
+        if kind == "weak" and nxt not in OPENERS:
+            continue
+        # Inside a quotation or bracket that goes on into the same sentence: no split.
+        inside = [r for r in regions if r.open < m.start() and r.close >= pos]
+        if any(not _ends_sentence(line, r, regions) for r in inside):
+            continue
+        cuts.append(pos)
+    start = 0
+    for cut in [*cuts, len(line)]:
+        piece = line[start:cut]
+        lead = len(piece) - len(piece.lstrip())
+        trail = len(piece.rstrip())
+        if trail > lead:
+            out.append(Span(base + start + lead, base + start + trail))
+        start = cut
+
+
+def _ends_sentence(line: str, region: _Region, regions: list[_Region]) -> bool:
+    """True when a quotation closes with a stop and a new sentence (or the line end) follows."""
+    i = region.close - 1
+    while i > region.open and (line[i] in _CLOSERS or line[i].isspace()):
+        i -= 1
+    if line[i] not in ".!?…":
+        return False
+    pos = region.close + 1
+    n = len(line)
+    while pos < n and line[pos] in _CLOSERS:
+        pos += 1
+    rest = line[pos:].strip()
+    if not rest:
+        return True
+    if not line[pos].isspace():
+        return False
+    nxt = _next_word(line, pos)
+    return bool(nxt) and not nxt[0].islower()
+
+
+def split_sentences(text: str, base_offset: int = 0) -> list[Span]:
+    """Split text into sentences.
+
+    Args:
+        text: the text; every line break ends a sentence (see the module docstring).
+        base_offset: added to every offset, so spans point into a larger source.
+
+    Returns:
+        Spans in reading order, trimmed of surrounding whitespace:
+        `text[s.start - base_offset : s.end - base_offset]` is each sentence.
+    """
+    out: list[Span] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            _split_line(line, base_offset + pos, out)
+        pos += len(line) + 1
+    return out
