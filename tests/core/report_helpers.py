@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from functools import cache
 from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
 
 from tui.core.analysis import Analysis, analyze
+from tui.core.anchor import Anchor, anchor_group
 from tui.core.collection import load_collection
-from tui.core.report import NotePlace, ReportNote
+from tui.core.notes import Note, Sidecar, locate
+from tui.core.report import ReportNote, report_notes
 from tui.resources import seed_paths
 
 HOSTILE = "Check <script>alert(1)</script> | a `code` span, *stars*\n  - and [a](http://x) &amp;"
@@ -86,32 +89,40 @@ def seed_analysis() -> Analysis:
     return analyze(load_collection([str(p) for p in seed_paths()]).articles)
 
 
-def seed_notes(analysis: Analysis) -> tuple[ReportNote, ...]:
-    """Three notes on the seeds: two on groups present in several versions, one orphaned."""
+def seed_sidecar(analysis: Analysis) -> Sidecar:
+    """Three notes on the seeds, as the notes store saves them.
+
+    n1 (disputed, hostile text) on the first group shared by three or more versions, with one
+    anchor's offsets off so it resolves as moved; n2 (supported) on the last such group; n3
+    (false) quoting text that is in no version, so it is orphaned.
+    """
     shared = [g for g in analysis.alignment.groups if len(g.articles) >= 3]
     first, second = shared[0], shared[-1]
+    n1_anchors = list(anchor_group(analysis.articles, first))
+    last = n1_anchors[-1]
+    n1_anchors[-1] = replace(last, start=last.start + 7, end=last.end + 7)
+    ref = analysis.alignment.article(analysis.reference)
+    lost = Anchor(ref.id, ref.sha256, "a sentence that no longer exists", "", "", 10, 42)
+    stamp = "2025-06-18T10:00:00Z"
 
-    def places(group_id: int, moved: str | None = None) -> tuple[NotePlace, ...]:
-        group = analysis.alignment.groups[group_id]
-        out = []
-        for art in analysis.articles:
-            slot = group.slot(art.id)
-            if slot:
-                status = "moved" if art.id == moved else "anchored"
-                out.append(NotePlace(art.id, status, slot[0], art.sentences[slot[0]].text[:40]))
-        return tuple(out)
+    def note(nid: str, verdict: str, text: str, anchors: Sequence[Anchor], *tags: str) -> Note:
+        return Note(nid, stamp, stamp, "tester", verdict, text, tags, tuple(anchors))
 
-    first_places = places(first.id, moved=first.articles[-1])
-    return (
-        ReportNote(
-            "n1", "disputed", HOSTILE, first_places[0].quote, first_places, ("numbers", "a|b")
-        ),
-        ReportNote("n2", "supported", "Matches the agency wire.", "x", places(second.id)),
-        ReportNote(
-            "n3",
-            "false",
-            "The claim this was about is gone.",
-            "a sentence that no longer exists",
-            (NotePlace(analysis.reference, "orphaned", None, "a sentence that no longer exists"),),
-        ),
+    return Sidecar(
+        notes=(
+            note("n1", "disputed", HOSTILE, n1_anchors, "numbers", "a|b"),
+            note(
+                "n2",
+                "supported",
+                "Matches the agency wire.",
+                anchor_group(analysis.articles, second),
+            ),
+            note("n3", "false", "The claim this was about is gone.", [lost]),
+        )
     )
+
+
+def seed_notes(analysis: Analysis) -> tuple[ReportNote, ...]:
+    """The seed sidecar's notes, located in the seeds and turned into report notes."""
+    notes = seed_sidecar(analysis).notes
+    return report_notes(locate(notes, analysis.articles), analysis.articles)

@@ -14,6 +14,7 @@ from report_helpers import (
     parse_html,
     seed_analysis,
     seed_notes,
+    seed_sidecar,
 )
 
 from tui.core.align import Alignment, Group, PairSimilarity, SentenceRef
@@ -21,6 +22,7 @@ from tui.core.analysis import Analysis, slot_text
 from tui.core.articles import Article, article_from_text
 from tui.core.diff import Op, word_diff
 from tui.core.facts import Discrepancy, Variant
+from tui.core.notes import locate
 from tui.core.report import (
     FORMATS,
     REPORT_SCHEMA,
@@ -34,6 +36,7 @@ from tui.core.report import (
     ordered_discrepancies,
     render,
     report_document,
+    report_notes,
     share_matched,
     similarity_reading,
     to_html,
@@ -101,17 +104,19 @@ def small_notes() -> tuple[ReportNote, ...]:
             HOSTILE,
             "5,000 workers",
             (
-                NotePlace("A", "anchored", 0, "5,000 workers"),
-                NotePlace("B", "moved", 0, "6,000 workers"),
-                NotePlace("C", "anchored", 0, "5,000 workers"),
+                NotePlace("A", "anchored", (0,), "5,000 workers"),
+                NotePlace("B", "moved", (0,), "6,000 workers"),
+                NotePlace("C", "anchored", (0,), "5,000 workers"),
             ),
             ("a|b", "`tick`"),
         ),
         ReportNote(
-            "n2", "supported", "Wire confirms.", "Tuesday", (NotePlace("A", "anchored", 1),)
+            "n2", "supported", "Wire confirms.", "Tuesday", (NotePlace("A", "anchored", (1,)),)
         ),
-        ReportNote("n3", "disputed", "Second dispute.", "museum", (NotePlace("B", "anchored", 1),)),
-        ReportNote("n4", "false", "Lost.", "gone words", (NotePlace("A", "orphaned", None, ""),)),
+        ReportNote(
+            "n3", "disputed", "Second dispute.", "museum", (NotePlace("B", "anchored", (1,)),)
+        ),
+        ReportNote("n4", "false", "Lost.", "gone words", (NotePlace("A", "orphaned", (), ""),)),
     )
 
 
@@ -497,7 +502,7 @@ def test_json_combines_align_facts_and_notes() -> None:
     assert n1["places"][1] == {
         "article": "B",
         "status": "moved",
-        "sentence": 0,
+        "sentences": [0],
         "quote": "6,000 workers",
     }
     assert n1["groups"] == [0]
@@ -518,3 +523,32 @@ def test_no_clock_unless_injected(fmt: str) -> None:
 def test_unknown_format_is_refused() -> None:
     with pytest.raises(ValueError, match="pdf"):
         render("pdf", small_analysis())
+
+
+def test_report_notes_from_the_notes_store() -> None:
+    analysis = seed_analysis()
+    sidecar = seed_sidecar(analysis)
+    notes = report_notes(locate(sidecar.notes, analysis.articles), analysis.articles)
+    assert [(n.id, n.verdict, n.orphaned) for n in notes] == [
+        ("n1", "disputed", False),
+        ("n2", "supported", False),
+        ("n3", "false", True),
+    ]
+    n1 = notes[0]
+    anchors = sidecar.notes[0].anchors
+    assert [p.article for p in n1.places] == [a.article for a in anchors]
+    assert [p.status for p in n1.places] == ["anchored"] * (len(anchors) - 1) + ["moved"]
+    by_id = {a.id: a for a in analysis.articles}
+    for place, anchor in zip(n1.places, anchors, strict=True):
+        assert place.quote == " ".join(anchor.exact.split())  # found again, same words
+        slot = next(
+            g for g in analysis.alignment.groups if g.id == note_groups(analysis.alignment, n1)[0]
+        ).slot(place.article)
+        assert place.sentences == slot, by_id[place.article].id
+    (lost,) = notes[2].places
+    assert (lost.status, lost.sentences, lost.quote) == (
+        "orphaned",
+        (),
+        "a sentence that no longer exists",
+    )
+    assert notes[1].created == "2025-06-18T10:00:00Z" and notes[1].author == "tester"

@@ -8,7 +8,7 @@ report`) and the app call these same functions; the output depends only on the i
 unless a `generated` stamp is passed in).
 
 Notes come in as plain `ReportNote` values so this module does not depend on how the notes
-sidecar is stored; `report_notes()` builds them from the notes store's resolved notes.
+sidecar is stored; `report_notes()` builds them from the notes store's located notes.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from tui.core.analysis import Analysis, slot_text
 from tui.core.articles import Article
 from tui.core.diff import Op
 from tui.core.facts import SEVERITIES, Discrepancy, Variant
+from tui.core.notes import LocatedNote
 from tui.core.serialize import alignment_document, facts_document
 
 REPORT_SCHEMA = "sidebyside.report/1"
@@ -62,8 +63,8 @@ class NotePlace:
     """Article id."""
     status: str
     """One of NOTE_STATUSES."""
-    sentence: int | None = None
-    """Sentence index the anchor falls in (None when orphaned or between sentences)."""
+    sentences: tuple[int, ...] = ()
+    """Indices of the sentences the anchor covers now (empty unless found)."""
     quote: str = ""
     """The text the anchor covers now (the stored quote when orphaned)."""
 
@@ -86,12 +87,56 @@ class ReportNote:
     """Free tags."""
     author: str = ""
     """Who wrote it ("" when unknown)."""
+    created: str = ""
+    """When it was first saved ("" when unknown)."""
+    updated: str = ""
+    """When it was last changed ("" when unknown)."""
 
     @property
     def orphaned(self) -> bool:
         """True when the note was lost in some version and is found in none."""
         live = any(p.status in ("anchored", "moved") for p in self.places)
         return not live and any(p.status == "orphaned" for p in self.places)
+
+
+def report_notes(
+    located: Iterable[LocatedNote], articles: Iterable[Article]
+) -> tuple[ReportNote, ...]:
+    """Turn the notes store's resolved notes into report notes.
+
+    Args:
+        located: notes with their anchors resolved (`tui.core.notes.locate()`).
+        articles: the loaded versions (for the text each anchor covers now).
+
+    Returns:
+        One ReportNote per note, in the given order; each anchor becomes a NotePlace whose
+        quote is the text found now, or the stored quote when the anchor is lost.
+    """
+    by_id = {a.id: a for a in articles}
+    out = []
+    for item in located:
+        places = []
+        for p in item.placements:
+            art = by_id.get(p.anchor.article)
+            found = p.resolution.found and art is not None
+            text = art.source[p.resolution.start : p.resolution.end] if found and art else ""
+            quote = " ".join((text if found else p.anchor.exact).split())
+            places.append(NotePlace(p.anchor.article, p.resolution.status, p.sentences, quote))
+        note = item.note
+        out.append(
+            ReportNote(
+                note.id,
+                note.verdict,
+                note.text,
+                " ".join(note.quote.split()),
+                tuple(places),
+                note.tags,
+                note.author,
+                note.created,
+                note.updated,
+            )
+        )
+    return tuple(out)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -202,10 +247,10 @@ def note_groups(alignment: Alignment, note: ReportNote) -> tuple[int, ...]:
     """Ids of the groups a note's live anchors fall in, in reading order."""
     found: set[int] = set()
     for p in note.places:
-        if p.status == "orphaned" or p.sentence is None:
+        if p.status not in ("anchored", "moved"):
             continue
         for g in alignment.groups:
-            if p.sentence in g.slot(p.article):
+            if set(p.sentences) & set(g.slot(p.article)):
                 found.add(g.id)
     return tuple(sorted(found))
 
@@ -223,7 +268,7 @@ def _sentence_label(sentences: Sequence[int]) -> str:
 
 
 def _place_where(p: NotePlace) -> str:
-    return f"s{p.sentence}" if p.sentence is not None else "-"
+    return _sentence_label(p.sentences) or "-"
 
 
 def _summary_line(analysis: Analysis, notes: Sequence[ReportNote]) -> str:
@@ -841,11 +886,18 @@ def note_to_dict(note: ReportNote, alignment: Alignment) -> dict[str, Any]:
         "text": note.text,
         "tags": list(note.tags),
         "author": note.author,
+        "created": note.created,
+        "updated": note.updated,
         "quote": note.quote,
         "orphaned": note.orphaned,
         "groups": list(note_groups(alignment, note)),
         "places": [
-            {"article": p.article, "status": p.status, "sentence": p.sentence, "quote": p.quote}
+            {
+                "article": p.article,
+                "status": p.status,
+                "sentences": list(p.sentences),
+                "quote": p.quote,
+            }
             for p in note.places
         ],
     }
