@@ -14,14 +14,14 @@ from typing import ClassVar
 
 from textual import work
 from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.worker import get_current_worker
 
 from tui.core.analysis import Analysis, analyze
 from tui.core.collection import Collection, load_collection
 from tui.resources import styles_dir
 from tui.ui.commands import CompareCommands
-from tui.ui.keys import APP_KEYS, KEYS
+from tui.ui.keys import APP_KEYS, KEYS, bindings
 from tui.ui.messages import AnalysisFailed, AnalysisReady
 from tui.ui.screens.compare import CompareScreen
 from tui.ui.screens.help import HelpScreen
@@ -39,10 +39,9 @@ class SideBySideApp(App[None]):
         styles_dir() / "app.tcss",
         styles_dir() / "compare.tcss",
     ]
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", "Help"),
-        Binding("q", "quit", "Quit"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(
+        tuple(k for k in APP_KEYS if k.action in ("help", "quit"))
+    )
     COMMANDS = App.COMMANDS | {CompareCommands}
 
     def __init__(

@@ -54,7 +54,7 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("enter", "open_detail", "Detail", "detail of the row", "Move", palette=False),
     # Jump
     KeySpec(
-        "n", "next_difference", "Next diff", "next difference (any non-identical row)", "Jump", True
+        "n", "next_difference", "Diff", "next difference (any non-identical row)", "Jump", True
     ),
     KeySpec("p", "prev_difference", "Prev diff", "previous difference", "Jump"),
     KeySpec("u", "next_unique", "Unique", "next unique passage (only on one side)", "Jump", True),
@@ -65,7 +65,7 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec(
         "right_square_bracket",
         "next_version",
-        "Next ver",
+        "Version",
         "next version on the right",
         "Versions",
         True,
@@ -80,9 +80,7 @@ KEYS: tuple[KeySpec, ...] = (
         False,
         "[",
     ),
-    KeySpec(
-        "r", "swap_reference", "Make ref", "make the right version the reference", "Versions", True
-    ),
+    KeySpec("r", "swap_reference", "Ref", "make the right version the reference", "Versions"),
     KeySpec(
         "s", "toggle_sidebar", "Articles", "show or hide the articles sidebar", "Versions", True
     ),
@@ -105,7 +103,7 @@ KEYS: tuple[KeySpec, ...] = (
 
 APP_KEYS: tuple[KeySpec, ...] = (
     KeySpec("question_mark", "help", "Help", "this help", "App", True, "?"),
-    KeySpec("q", "quit", "Quit", "quit", "App", True),
+    KeySpec("q", "quit", "Quit", "quit", "App"),
     KeySpec(
         "ctrl+p",
         "command_palette",

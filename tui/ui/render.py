@@ -76,7 +76,7 @@ CELL_HELP = {
     "partial": "partial match",
     "absent": "absent",
     "conflict": "conflicting fact",
-    "present": "present (no reference sentence to compare)",
+    "present": "present, no reference sentence",
 }
 """Grid legend."""
 

@@ -70,7 +70,7 @@ class CompareScreen(Screen[None]):
                     yield Label("", id="progress-label")
                 yield CompareView(id="compare")
                 yield SearchBar(id="search")
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def view(self) -> CompareView:

@@ -48,7 +48,10 @@ class GridScreen(Screen[int | None]):
         with Horizontal(id="grid-body"):
             yield DataTable(id="grid", cursor_type="row", zebra_stripes=True)
             with Vertical(id="grid-side"):
-                yield Label("Similarity (share of row's sentences matched in column)")
+                yield Label(
+                    "Similarity\n[dim]share of the row version's\n"
+                    "sentences matched in the column's[/]"
+                )
                 yield Static(id="matrix")
                 yield Static(id="legend")
         yield Footer()

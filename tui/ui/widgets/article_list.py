@@ -35,7 +35,7 @@ class ArticleList(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
-        Binding("r", "make_reference", "Make reference"),
+        Binding("r", "make_reference", "Ref"),
     ]
 
     class Picked(Message):
@@ -73,9 +73,9 @@ class ArticleList(OptionList):
                 else (" (right)" if article.id == right else "")
             )
             text = Text()
-            text.append(f"{mark} {article.id}", "bold")
+            text.append(f"{mark} {article.id} ", "bold")
             if article.outlet and article.outlet != article.id:
-                text.append(f" · {_cut(article.outlet, 18)}")
+                text.append(f"· {_cut(article.outlet, 18)}")
             text.append(role, "italic")
             text.append(f"\n  {_cut(article.title or '(no title)', TEXT_WIDTH)}")
             text.append(f"\n  {article.date or 'no date'} · {stats.sentences} sentences")
@@ -85,6 +85,9 @@ class ArticleList(OptionList):
                 text.append(f"{stats.conflicts} conflict{'s' if stats.conflicts != 1 else ''}")
             options.append(Option(text, id=article.id))
         self.set_options(options)
+        ids = [a.id for a in articles]
+        if highlighted is None and right in ids:
+            highlighted = ids.index(right)
         if highlighted is not None and highlighted < len(options):
             self.highlighted = highlighted
 

@@ -1,0 +1,24 @@
+"""Shared helpers of the pilot tests: apps over a synthetic analysis with known row kinds."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from tui.ui.app import SideBySideApp, app_for_analysis
+from tui.ui.screens.compare import CompareScreen
+from tui.ui.synthetic import synthetic_analysis
+
+
+def synthetic_app(groups: int = 70, versions: int = 3) -> SideBySideApp:
+    """The app over synthetic_analysis(): row i is group i; i % 7 gives its kind (see PATTERN)."""
+    return app_for_analysis(synthetic_analysis(groups, versions))
+
+
+async def ready(pilot: Pilot[None]) -> CompareScreen:
+    """Wait for the analysis worker and return the compare screen."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    app = pilot.app
+    assert isinstance(app, SideBySideApp)
+    assert app.compare_screen.analysis is not None
+    return app.compare_screen
