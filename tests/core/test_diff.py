@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -76,6 +78,13 @@ SUBSTANTIVE = [
     ("loaded term", "destroyed by the occupiers", "destroyed by Ukrainian forces", "loaded"),
     ("loaded term added", "the forces of Kyiv", "the forces of the Kyiv regime", "loaded"),
     ("other", "a big crowd gathered", "a small crowd gathered", "other"),
+    (
+        "rewrite",
+        "North Korea will send builders to Kursk, state media reported on Tuesday.",
+        "This announcement came as the Security Council chief held talks in Pyongyang with "
+        "officials from the North on June 17.",
+        "other",
+    ),
 ]
 
 
@@ -229,3 +238,48 @@ def test_canonical_numbers(a: str, b: str) -> None:
 )
 def test_name_key(a: str, b: str, same: bool) -> None:
     assert (name_key(a) == name_key(b)) is same
+
+
+# ------------------------------------------------------------------ the `diff` command
+
+
+def test_diff_json_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from tui.cli import main
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("North Korea will send 5,000 military builders to the Kursk region.\n")
+    b.write_text("North Korea will send 6,000 military builders to the Kursk region.\n")
+    assert main(["diff", "--json", str(a), str(b)]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["schema"] == "sidebyside.diff/1" and doc["reference"] == "a"
+    (group,) = doc["groups"]
+    (diff,) = group["diffs"]
+    assert diff["article"] == "b" and diff["counts"] == {"trivial": 0, "substantive": 1}
+    changed = [o for o in diff["ops"] if o["op"] != "equal"]
+    assert changed == [
+        {"op": "delete", "text": "5,000", "change": "substantive", "subkind": "number"},
+        {"op": "insert", "text": "6,000", "change": "substantive", "subkind": "number"},
+    ]
+    assert group["discrepancies"] == ["d1"]
+
+
+def test_diff_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tui.cli import main
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("North Korea will send 5,000 military builders to the Kursk region.\n")
+    b.write_text("North Korea will send 6,000 military builders to the Kursk region!\n")
+    assert main(["diff", str(a), str(b)]) == 0
+    out = capsys.readouterr().out
+    assert "1 substantive (number), 1 trivial" in out
+
+
+def test_diff_unknown_reference_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tui.cli import main
+
+    a = tmp_path / "a.txt"
+    a.write_text("One sentence.\n")
+    assert main(["diff", "--reference", "zzz", str(a)]) == 2
+    assert "--reference" in capsys.readouterr().err

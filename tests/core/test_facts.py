@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 
@@ -35,7 +36,9 @@ def aligned(*articles: Article, groups: list[list[tuple[str, int]]] | None = Non
     return Alignment(articles[0].id, tuple(articles), tuple(out), ())
 
 
-def pair(a: str, b: str, date_a: str | None = "2025-06-17", date_b: str | None = "2025-06-17"):
+def pair(
+    a: str, b: str, date_a: str | None = "2025-06-17", date_b: str | None = "2025-06-17"
+) -> Alignment:
     """Two one-sentence articles aligned in one group."""
     x, y = make(a, "x", date_a), make(b, "y", date_b)
     return aligned(x, y, groups=[[("x", 0), ("y", 0)]])
@@ -481,3 +484,48 @@ def test_seeds_same_value_variants_are_not_conflicts(seeds: dict[str, Article]) 
     assert any("Sergei Shoigu" in n and "Sergey Shoigu" in n for n in names)
     assert any("Kyiv" in n and "Kiev" in n for n in names)
     assert [d.kind for d in ds if d.severity == "conflict"] == ["date"]  # only the treaty
+
+
+# ------------------------------------------------------------------ the `facts` command
+
+
+def write_pair(tmp_path: Path) -> list[str]:
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("Moscow and Pyongyang signed the strategic partnership treaty in June 2024.\n")
+    b.write_text("Ties grew fast.\n\nThe strategic partnership treaty was signed in March 2025.\n")
+    return [str(a), str(b)]
+
+
+def test_facts_json_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from tui.cli import main
+
+    assert main(["facts", "--json", *write_pair(tmp_path)]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["schema"] == "sidebyside.facts/1"
+    assert {"kind", "article", "sentence", "start", "end", "text", "value"} <= set(doc["facts"][0])
+    (d,) = [d for d in doc["discrepancies"] if d["severity"] == "conflict"]
+    assert d["id"] == "d1" and d["kind"] == "date"
+    assert [(v["article"], v["text"], v["value"]) for v in d["variants"]] == [
+        ("a", "June 2024", "2024-06"),
+        ("b", "March 2025", "2025-03"),
+    ]
+    assert set(d["variants"][0]) == {"article", "sentence", "start", "end", "text", "value"}
+
+
+def test_facts_table_lists_the_conflict(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tui.cli import main
+
+    assert main(["facts", *write_pair(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "1 conflict" in out and "“June 2024”" in out and "“March 2025”" in out
+
+
+def test_facts_bad_path_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tui.cli import main
+
+    assert main(["facts", str(tmp_path / "nope.txt")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("sidebyside: ") and "nope.txt" in err and err.count("\n") == 1

@@ -177,6 +177,9 @@ ATTRIBUTION_RE = re.compile(
 )
 """Attribution phrases: a change inside one changes who is said to speak."""
 
+REWRITE_WORDS = 12
+"""A change with more words than this on either side is a rewrite: classed "other"."""
+
 _DMP_TIMEOUT = 0.0
 """diff-match-patch timeout in seconds; 0 means no timeout (fine for sentence-sized input)."""
 
@@ -302,6 +305,8 @@ def classify(
         return "trivial", None
     if _proper_names(deleted + " " + inserted, False) and name_key(deleted) == name_key(inserted):
         return "trivial", None  # a transliteration variant: Sergei / Sergey, Kiev / Kyiv
+    if max(len(_words(deleted)), len(_words(inserted))) > REWRITE_WORDS:
+        return "substantive", "quote" if in_quote else "other"  # a rewrite, not one edit
     both = deleted + " " + inserted
     if in_date or _has_date(deleted) or _has_date(inserted):
         return "substantive", "date"

@@ -10,7 +10,7 @@ from typing import Any
 from tui.core.align import Alignment, Group, SentenceRef
 from tui.core.analysis import Analysis
 from tui.core.articles import Article
-from tui.core.diff import Op
+from tui.core.diff import Op, count_changes
 from tui.core.facts import Discrepancy, Fact, Variant
 
 ARTICLES_SCHEMA = "sidebyside.articles/1"
@@ -112,6 +112,10 @@ def fact_to_dict(fact: Fact) -> dict[str, Any]:
         "end": fact.end,
         "text": fact.text,
         "value": fact.value,
+        "subject": fact.subject,
+        "qualifier": fact.qualifier,
+        "speaker": fact.speaker,
+        "resolved": fact.resolved,
     }
 
 
@@ -147,3 +151,38 @@ def facts_document(analysis: Analysis) -> dict[str, Any]:
         "facts": [fact_to_dict(f) for f in analysis.facts],
         "discrepancies": [discrepancy_to_dict(d) for d in analysis.discrepancies],
     }
+
+
+def diff_document(analysis: Analysis) -> dict[str, Any]:
+    """The `diff --json` document: each group's word diffs against the reference."""
+    groups: list[dict[str, Any]] = []
+    ref = analysis.alignment.article(analysis.reference)
+    for group in analysis.alignment.groups:
+        diffs = [
+            (art, analysis.diffs[(group.id, art)])
+            for art in group.articles
+            if (group.id, art) in analysis.diffs
+        ]
+        if not diffs:
+            continue
+        groups.append(
+            {
+                "id": group.id,
+                "kind": group.kind,
+                "reference": {
+                    "sentences": list(group.slot(ref.id)),
+                    "text": " ".join(ref.sentences[i].text for i in group.slot(ref.id)),
+                },
+                "diffs": [
+                    {
+                        "article": art,
+                        "sentences": list(group.slot(art)),
+                        "counts": count_changes(ops),
+                        "ops": [op_to_dict(o) for o in ops],
+                    }
+                    for art, ops in diffs
+                ],
+                "discrepancies": [d.id for d in analysis.discrepancies_of(group.id)],
+            }
+        )
+    return {"schema": DIFF_SCHEMA, "reference": analysis.reference, "groups": groups}
