@@ -656,7 +656,7 @@ class NoteStore:
     def _stat(self) -> tuple[int, int, int] | None:
         try:
             st = os.stat(self.path)
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):
             return None
         return st.st_ino, st.st_size, st.st_mtime_ns
 
@@ -670,7 +670,7 @@ class NoteStore:
             return self._base
         try:
             raw = self.path.read_bytes()
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):
             self._seen = None
             return None
         except OSError as exc:
@@ -688,7 +688,8 @@ class NoteStore:
         self._undo.clear()
         try:
             disk = self._read()
-        except CorruptSidecar:
+        except (CorruptSidecar, NotesWriteError) as exc:
+            self.read_only, self.reason = True, str(exc)
             self._base = self._state = Sidecar()
             return
         self.read_only, self.reason = False, ""
