@@ -1,0 +1,125 @@
+"""Provides `sidebyside report PATH ... [--format md|html|json] [--output FILE] [--notes FILE]`.
+
+The review report of a collection: the versions and their similarity, the discrepancies, the
+notes of the collection's sidecar, and the collation (`--no-collation` leaves it out). Markdown
+to stdout by default. The app's export calls the same core function (tui.core.report.render).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from tui.cli import add_input_arguments
+from tui.commands._common import check_reference, load_inputs
+from tui.core.analysis import analyze
+from tui.core.collection import Collection
+from tui.core.errors import MissingInput, UsageError
+from tui.core.notes import DEFAULT_VERDICTS, Sidecar, locate, parse_sidecar, sidecar_location
+from tui.core.report import FORMATS, ReportNote, render, report_notes
+
+
+def add_parser(sub: Any) -> argparse.ArgumentParser:
+    """Register the subcommand."""
+    p: argparse.ArgumentParser = sub.add_parser(
+        "report",
+        help="write the review report (Markdown, HTML or JSON)",
+        description="Write the review report of the versions: their metadata and similarity, "
+        "the discrepancies, your notes grouped by verdict, and the collation with word diffs.",
+    )
+    add_input_arguments(p)
+    p.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="md",
+        help="md (default), html (one self-contained file) or json (schema sidebyside.report/1)",
+    )
+    p.add_argument(
+        "--output", "-o", metavar="FILE", default=None, help="write to FILE (default: stdout)"
+    )
+    p.add_argument(
+        "--notes",
+        metavar="FILE",
+        default=None,
+        help="notes sidecar to report (default: the collection's sidebyside.notes.json)",
+    )
+    p.add_argument(
+        "--reference",
+        metavar="ID",
+        default=None,
+        help="article id the diffs and the reading order follow (default: the first article)",
+    )
+    p.add_argument(
+        "--no-collation",
+        dest="collation",
+        action="store_false",
+        help="leave out the collation (a short report)",
+    )
+    return p
+
+
+def _sidecar(collection: Collection, override: str | None) -> Sidecar | None:
+    """The collection's notes sidecar (None when there is none yet).
+
+    Raises:
+        MissingInput: `--notes FILE` names a file that does not exist.
+        CorruptSidecar: the sidecar is not a notes file this version can read.
+    """
+    location = sidecar_location(collection, override)
+    try:
+        raw = location.path.read_bytes()
+    except FileNotFoundError:
+        if override is not None:
+            raise MissingInput(override, "no such notes file") from None
+        return None
+    except IsADirectoryError:
+        raise UsageError(str(location.path), "is a folder, not a notes file") from None
+    except OSError as exc:
+        raise UsageError(str(location.path), f"cannot read ({exc.strerror})") from None
+    return parse_sidecar(raw, str(location.path))
+
+
+def _write(path: str, text: str) -> None:
+    """Write the report atomically: a temp file beside it, then a rename."""
+    target = Path(path)
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    except OSError as exc:
+        raise UsageError(path, f"cannot write ({exc.strerror})") from None
+    umask = os.umask(0)
+    os.umask(umask)
+    try:
+        os.fchmod(fd, 0o666 & ~umask)  # mkstemp makes it private; a report is an ordinary file
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(temp, target)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise UsageError(path, f"cannot write ({exc.strerror})") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    """Build the report and write it."""
+    collection = load_inputs(args)
+    reference = check_reference(collection, args.reference)
+    sidecar = _sidecar(collection, args.notes)
+    analysis = analyze(collection.articles, reference)
+    notes: tuple[ReportNote, ...] = ()
+    verdicts: tuple[str, ...] = DEFAULT_VERDICTS
+    if sidecar is not None:
+        notes = report_notes(locate(sidecar.notes, analysis.articles), analysis.articles)
+        verdicts = sidecar.verdicts
+    text = render(args.format, analysis, notes, verdicts=verdicts, collation=args.collation)
+    if args.output is not None:
+        _write(args.output, text)
+        return 0
+    try:
+        sys.stdout.write(text)
+    except UnicodeEncodeError:  # a terminal that cannot show the text: send UTF-8 bytes
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+    return 0
