@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 from report_helpers import (
@@ -17,12 +19,14 @@ from report_helpers import (
     seed_sidecar,
 )
 
+from tui.cli import main
 from tui.core.align import Alignment, Group, PairSimilarity, SentenceRef
-from tui.core.analysis import Analysis, slot_text
+from tui.core.analysis import Analysis, analyze, slot_text
 from tui.core.articles import Article, article_from_text
+from tui.core.collection import load_collection
 from tui.core.diff import Op, word_diff
 from tui.core.facts import Discrepancy, Variant
-from tui.core.notes import locate
+from tui.core.notes import DEFAULT_VERDICTS, SIDECAR_NAME, locate
 from tui.core.report import (
     FORMATS,
     REPORT_SCHEMA,
@@ -43,6 +47,7 @@ from tui.core.report import (
     to_json,
     to_markdown,
 )
+from tui.resources import seed_paths
 
 # ---------------------------------------------------------------------------------------------
 # A small hand-built analysis: three versions, one shared group, two unique sentences.
@@ -552,3 +557,75 @@ def test_report_notes_from_the_notes_store() -> None:
         "a sentence that no longer exists",
     )
     assert notes[1].created == "2025-06-18T10:00:00Z" and notes[1].author == "tester"
+
+
+# ---------------------------------------------------------------------------------------------
+# The CLI: sidebyside report
+
+
+@pytest.fixture
+def seed_copy(tmp_path: Path) -> Path:
+    """The seeds in a fresh folder (so no sidecar of another run is picked up)."""
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for p in seed_paths():
+        shutil.copy(p, folder / p.name)
+    return folder
+
+
+def test_cli_markdown_to_stdout_with_the_collection_sidecar(
+    seed_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sidecar = seed_sidecar(seed_analysis())
+    (seed_copy / SIDECAR_NAME).write_text(sidecar.to_json(), encoding="utf-8")
+    assert main(["report", str(seed_copy)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# Review report: ")
+    notes = md_sections(out)["3. Notes"]
+    assert re.findall(r"^#### (n\d)", notes, flags=re.M) == ["n2", "n1", "n3"]
+    assert "\n### Orphaned notes (1)\n" in notes
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_cli_output_file_matches_the_core(
+    fmt: str, seed_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notes_file = tmp_path / "notes.json"
+    notes_file.write_text(seed_sidecar(seed_analysis()).to_json(), encoding="utf-8")
+    target = tmp_path / f"report.{fmt}"
+    argv = ["report", str(seed_copy), "--format", fmt, "--notes", str(notes_file)]
+    assert main([*argv, "--output", str(target), "--no-collation"]) == 0
+    assert capsys.readouterr().out == ""
+    analysis = analyze(load_collection([str(seed_copy)]).articles)
+    expected = render(
+        fmt,
+        analysis,
+        seed_notes(analysis),
+        verdicts=DEFAULT_VERDICTS,
+        collation=False,
+    )
+    assert target.read_text(encoding="utf-8") == expected
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--notes", "{tmp}/none.json"], "none.json: no such notes file"),
+        (["--notes", "{tmp}/bad.json"], "bad.json: not valid JSON"),
+        (["--output", "{tmp}/no/such/dir/r.md"], "r.md: cannot write"),
+        (["--reference", "zz"], "--reference: no article with id 'zz'"),
+    ],
+)
+def test_cli_bad_input_exits_2_in_one_line(
+    extra: list[str],
+    message: str,
+    seed_copy: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
+    argv = ["report", str(seed_copy), *(x.format(tmp=tmp_path) for x in extra)]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("sidebyside: ") and message in err
+    assert (tmp_path / "bad.json").read_text(encoding="utf-8") == "{not json"
