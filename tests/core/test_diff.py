@@ -234,6 +234,8 @@ def test_canonical_numbers(a: str, b: str) -> None:
         ("Shoigu’s", "Shoigu", True),
         ("Sergei Shoigu", "Sergei Lavrov", False),
         ("Kim Jong Un", "Kim Yo Jong", False),
+        ("Aleksei Navalny", "Alexei Navalny", True),
+        ("Marks", "Marx", False),
     ],
 )
 def test_name_key(a: str, b: str, same: bool) -> None:

@@ -384,6 +384,13 @@ def test_hedge_in_one_version_only() -> None:
     assert [(v.article, v.text) for v in d.variants] == [("x", "reportedly"), ("y", "")]
 
 
+def test_may_the_verb_is_a_hedge_may_the_month_is_not() -> None:
+    hedged = pair("The summit may take place in May.", "The summit will take place in May.")
+    assert [d.severity for d in found(hedged, "hedge")] == ["variant"]
+    months = pair("The talks end in May.", "The talks end on May 30.")
+    assert found(months, "hedge") == []
+
+
 def test_hedge_in_both_versions_is_no_discrepancy() -> None:
     al = pair(
         "North Korea reportedly sent arms to Russia.",

@@ -1092,7 +1092,10 @@ def _hedges_in(text: str) -> list[tuple[str, int, int]]:
     spans = quote_spans(text)
     out = []
     for m in re.finditer(r"[A-Za-z]+", text):
-        if m.group(0).casefold() in HEDGE_WORDS and not any(s <= m.start() < e for s, e in spans):
+        word = m.group(0)
+        if word != word.lower() and (m.start() > 0 or word == "May"):
+            continue  # "May" the month; a capital mid-sentence is a name
+        if word.casefold() in HEDGE_WORDS and not any(s <= m.start() < e for s, e in spans):
             out.append((m.group(0), m.start(), m.end()))
     return out
 

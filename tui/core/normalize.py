@@ -339,7 +339,7 @@ def translit_word(word: str) -> str:
     if word in TRANSLITERATIONS:
         return TRANSLITERATIONS[word]
     w = word
-    w = re.sub(r"ks", "x", w)
+    w = re.sub(r"ks(?=[aeiouy])", "x", w)
     w = re.sub(r"yy$", "y", w)
     w = re.sub(r"iy$", "y", w)
     w = re.sub(r"ey$", "ei", w)
