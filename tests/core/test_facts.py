@@ -391,6 +391,11 @@ def test_may_the_verb_is_a_hedge_may_the_month_is_not() -> None:
     assert found(months, "hedge") == []
 
 
+def test_hedge_is_no_discrepancy_when_the_other_version_does_not_make_the_claim() -> None:
+    al = pair("North Korea reportedly sent arms to Russia.", "North Korea and Russia held talks.")
+    assert found(al, "hedge") == []
+
+
 def test_hedge_in_both_versions_is_no_discrepancy() -> None:
     al = pair(
         "North Korea reportedly sent arms to Russia.",

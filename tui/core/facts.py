@@ -1100,9 +1100,19 @@ def _hedges_in(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+def _claim_after(text: str, end: int) -> str:
+    """The stem of the word a hedge qualifies ("reportedly sent arms" -> "sent")."""
+    for w in re.findall(r"[^\W\d_]+", text[end:])[:4]:
+        if w.casefold() not in STOP and w.casefold() not in HEDGE_WORDS:
+            return w.casefold()[:5]
+    return ""
+
+
 def _group_hedges(alignment: Alignment, group: Group, pos: tuple[int, int, int]) -> list[_Draft]:
     gid, arts = group.id, group.articles
     found: dict[str, list[Fact]] = {}
+    texts: dict[str, str] = {}
+    claims: set[str] = set()
     for art_id in arts:
         article = alignment.article(art_id)
         facts: list[Fact] = []
@@ -1113,9 +1123,18 @@ def _group_hedges(alignment: Alignment, group: Group, pos: tuple[int, int, int])
                 facts.append(
                     Fact("hedge", art_id, i, offsets[s], offsets[e - 1] + 1, word, word.casefold())
                 )
+                claim = _claim_after(sentence.text, e)
+                if claim:
+                    claims.add(claim)
         found[art_id] = facts
+        texts[art_id] = " ".join(article.sentences[i].text for i in group.slot(art_id)).casefold()
     hedged = [a for a in arts if found[a]]
-    flat = [a for a in arts if not found[a]]
+    # a version states the claim flatly only if it makes the claim at all ("sent", "arrived")
+    flat = [
+        a
+        for a in arts
+        if not found[a] and any(re.search(rf"\b{re.escape(c)}", texts[a]) for c in claims)
+    ]
     if not hedged or not flat:
         return []
     words = sorted({f.value for a in hedged for f in found[a]})
