@@ -1,0 +1,267 @@
+"""Provides what every format of the review report shows: its note values and shared readings.
+
+`ReportNote` and `NotePlace` are the plain input the report takes for notes (`report_notes()`
+builds them from the notes store's located notes); the functions here compute what the Markdown
+and HTML renderers both print: the similarity reading, the discrepancy order, notes by verdict.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from tui.core.align import Alignment
+from tui.core.analysis import Analysis
+from tui.core.articles import Article
+from tui.core.facts import SEVERITIES, Discrepancy, Variant
+from tui.core.notes import LocatedNote
+
+NOTE_STATUSES = ("anchored", "moved", "orphaned", "absent")
+"""Where a note's anchor stands in one version: where it was, found elsewhere (or changed), lost,
+or in a version that is not loaded."""
+
+SECTION_TITLES = {
+    "versions": "1. Versions",
+    "discrepancies": "2. Discrepancies",
+    "notes": "3. Notes",
+    "collation": "4. Collation",
+}
+"""Section ids (HTML anchors) and their headings, in report order."""
+
+SEVERITY_TITLES = {
+    "conflict": "Conflicts",
+    "missing": "Missing attributions and hedges",
+    "variant": "Variants",
+}
+"""Discrepancy sub-section headings, by severity."""
+
+
+@dataclass(frozen=True, slots=True)
+class NotePlace:
+    """Where one note stands in one version."""
+
+    article: str
+    """Article id."""
+    status: str
+    """One of NOTE_STATUSES."""
+    sentences: tuple[int, ...] = ()
+    """Indices of the sentences the anchor covers now (empty unless found)."""
+    quote: str = ""
+    """The text the anchor covers now (the stored quote when orphaned)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReportNote:
+    """A note as the report shows it: verdict, text and where it is anchored in each version."""
+
+    id: str
+    """Note id."""
+    verdict: str
+    """The verdict label ("disputed", "false", ...)."""
+    text: str
+    """The note, possibly several lines."""
+    quote: str
+    """The quote stored when the note was made."""
+    places: tuple[NotePlace, ...] = ()
+    """One entry per anchored version, in collection order."""
+    tags: tuple[str, ...] = ()
+    """Free tags."""
+    author: str = ""
+    """Who wrote it ("" when unknown)."""
+    created: str = ""
+    """When it was first saved ("" when unknown)."""
+    updated: str = ""
+    """When it was last changed ("" when unknown)."""
+
+    @property
+    def orphaned(self) -> bool:
+        """True when the note was lost in some version and is found in none."""
+        live = any(p.status in ("anchored", "moved") for p in self.places)
+        return not live and any(p.status == "orphaned" for p in self.places)
+
+
+def report_notes(
+    located: Iterable[LocatedNote], articles: Iterable[Article]
+) -> tuple[ReportNote, ...]:
+    """Turn the notes store's resolved notes into report notes.
+
+    Args:
+        located: notes with their anchors resolved (`tui.core.notes.locate()`).
+        articles: the loaded versions (for the text each anchor covers now).
+
+    Returns:
+        One ReportNote per note, in the given order; each anchor becomes a NotePlace whose
+        quote is the text found now, or the stored quote when the anchor is lost.
+    """
+    by_id = {a.id: a for a in articles}
+    out = []
+    for item in located:
+        places = []
+        for p in item.placements:
+            art = by_id.get(p.anchor.article)
+            found = p.resolution.found and art is not None
+            text = art.source[p.resolution.start : p.resolution.end] if found and art else ""
+            quote = " ".join((text if found else p.anchor.exact).split())
+            places.append(NotePlace(p.anchor.article, p.resolution.status, p.sentences, quote))
+        note = item.note
+        out.append(
+            ReportNote(
+                note.id,
+                note.verdict,
+                note.text,
+                " ".join(note.quote.split()),
+                tuple(places),
+                note.tags,
+                note.author,
+                note.created,
+                note.updated,
+            )
+        )
+    return tuple(out)
+
+
+def share_matched(alignment: Alignment, a: str, b: str) -> float:
+    """Share of a's sentences that have a counterpart in b, in [0, 1].
+
+    Taken from the alignment's similarity matrix when it has the pair, else counted from the
+    groups.
+    """
+    if a == b:
+        return 1.0
+    for s in alignment.similarity:
+        if (s.a, s.b) == (a, b):
+            return s.matched_a
+        if (s.a, s.b) == (b, a):
+            return s.matched_b
+    total = len(alignment.article(a).sentences)
+    if not total:
+        return 0.0
+    matched = sum(len(g.slot(a)) for g in alignment.groups if g.slot(b))
+    return min(1.0, matched / total)
+
+
+def percent(x: float) -> str:
+    return f"{round(x * 100)}%"
+
+
+def _join_ids(ids: Sequence[str]) -> str:
+    if len(ids) == 1:
+        return ids[0]
+    return ", ".join(ids[:-1]) + " and " + ids[-1]
+
+
+def similarity_reading(alignment: Alignment) -> str:
+    """One line that reads the similarity matrix against the reference.
+
+    Versions whose shares round to the same 5% are named together, closest first:
+    "Against 000 (reference): 001 shares 85% of its sentences; 002 and 004 share 40%."
+    """
+    ref = alignment.reference
+    others = [a.id for a in alignment.articles if a.id != ref]
+    if not others:
+        return f"Only one version ({ref}): nothing to compare."
+    buckets: dict[int, list[str]] = {}
+    for art in others:
+        buckets.setdefault(5 * round(share_matched(alignment, art, ref) * 20), []).append(art)
+    parts = []
+    for n, (pct, ids) in enumerate(sorted(buckets.items(), reverse=True)):
+        verb = "shares" if len(ids) == 1 else "share"
+        tail = (" of its sentences" if len(ids) == 1 else " of their sentences") if n == 0 else ""
+        parts.append(f"{_join_ids(ids)} {verb} {pct}%{tail}")
+    return f"Against {ref} (reference): " + "; ".join(parts) + "."
+
+
+def ordered_discrepancies(analysis: Analysis) -> tuple[Discrepancy, ...]:
+    """Discrepancies by severity (conflict, missing, variant), each in the analysis' order."""
+    rank = {s: n for n, s in enumerate(SEVERITIES)}
+    indexed = sorted(
+        enumerate(analysis.discrepancies), key=lambda p: (rank.get(p[1].severity, 99), p[0])
+    )
+    return tuple(d for _, d in indexed)
+
+
+def sentence_text(article: Article, index: int | None) -> str:
+    if index is None or not 0 <= index < len(article.sentences):
+        return ""
+    return article.sentences[index].text
+
+
+def context_parts(article: Article, variant: Variant) -> tuple[str, str, str]:
+    """A variant's sentence cut around the variant's words: (before, words, after).
+
+    When the words are not found in the sentence (or the version drops them), the whole
+    sentence is `before`.
+    """
+    text = sentence_text(article, variant.sentence)
+    at = text.find(variant.text) if variant.text else -1
+    if at < 0:
+        return text, "", ""
+    return text[:at], variant.text, text[at + len(variant.text) :]
+
+
+def notes_by_verdict(
+    notes: Sequence[ReportNote], verdicts: Sequence[str] = ()
+) -> tuple[tuple[str, tuple[ReportNote, ...]], ...]:
+    """Non-orphaned notes grouped by verdict: verdicts in `verdicts` order first, then others.
+
+    Args:
+        notes: the notes, in the order they should be listed within a verdict.
+        verdicts: the sidecar's verdict labels, in their configured order.
+
+    Returns:
+        (verdict, notes) pairs; verdicts without notes are left out.
+    """
+    order = list(dict.fromkeys([*verdicts, *(n.verdict for n in notes)]))
+    out = []
+    for v in order:
+        these = tuple(n for n in notes if n.verdict == v and not n.orphaned)
+        if these:
+            out.append((v, these))
+    return tuple(out)
+
+
+def note_groups(alignment: Alignment, note: ReportNote) -> tuple[int, ...]:
+    """Ids of the groups a note's live anchors fall in, in reading order."""
+    found: set[int] = set()
+    for p in note.places:
+        if p.status not in ("anchored", "moved"):
+            continue
+        for g in alignment.groups:
+            if set(p.sentences) & set(g.slot(p.article)):
+                found.add(g.id)
+    return tuple(sorted(found))
+
+
+def group_notes(alignment: Alignment, notes: Sequence[ReportNote]) -> dict[int, list[ReportNote]]:
+    by_group: dict[int, list[ReportNote]] = {}
+    for n in notes:
+        for gid in note_groups(alignment, n):
+            by_group.setdefault(gid, []).append(n)
+    return by_group
+
+
+def sentence_label(sentences: Sequence[int]) -> str:
+    return "s" + "+".join(str(i) for i in sentences) if sentences else ""
+
+
+def place_where(p: NotePlace) -> str:
+    return sentence_label(p.sentences) or "-"
+
+
+def summary_line(analysis: Analysis, notes: Sequence[ReportNote]) -> str:
+    n_orphans = sum(1 for n in notes if n.orphaned)
+    orphans = f" ({n_orphans} orphaned)" if n_orphans else ""
+    return (
+        f"{len(analysis.articles)} versions · reference {analysis.reference} · "
+        f"{len(analysis.alignment.groups)} groups · {len(analysis.discrepancies)} discrepancies · "
+        f"{len(notes)} notes{orphans}"
+    )
+
+
+def report_title(analysis: Analysis) -> str:
+    ref = analysis.alignment.article(analysis.reference)
+    return ref.title or ref.id
+
+
+def length_label(article: Article) -> str:
+    return f"{article.words} words, {len(article.sentences)} sentences"
