@@ -232,6 +232,20 @@ def test_number_conflict_in_a_group() -> None:
     ]
 
 
+def test_number_conflict_among_three_versions_is_one_discrepancy() -> None:
+    x = make("North Korea will send 5,000 military builders.", "x")
+    y = make("North Korea will send 6,000 military builders.", "y")
+    z = make("North Korea will send six thousand military builders.", "z")
+    al = aligned(x, y, z, groups=[[("x", 0), ("y", 0), ("z", 0)]])
+    (d,) = found(al, "number")
+    assert d.severity == "conflict"
+    assert [(v.article, v.value) for v in d.variants] == [
+        ("x", "5000"),
+        ("y", "6000"),
+        ("z", "6000"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [

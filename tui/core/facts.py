@@ -878,7 +878,7 @@ def _group_numbers(
 ) -> list[_Draft]:
     drafts: list[_Draft] = []
     nums = {a: [x for x in slots[a] if x[0].kind == "number"] for a in slots}
-    conflicts: dict[tuple[str, str, int], _Draft] = {}
+    conflicts: dict[str, _Draft] = {}
     variants: dict[str, _Draft] = {}
     arts = list(slots)
     for i, a in enumerate(arts):
@@ -919,15 +919,15 @@ def _group_numbers(
             for fa in left_a:
                 for fb in left_b:
                     if _same_subject(fa[1], fb[1]):
-                        d = _Draft(
-                            "number",
-                            "conflict",
-                            f"{_describe([fa[0], fb[0]])} {fb[1].subject}".strip(),
-                            [(fa[0], a), (fb[0], b)],
-                            gid,
-                            pos,
-                        )
-                        conflicts[(a, b, id(fa[0]))] = d
+                        # one discrepancy per counted thing, however many versions disagree
+                        thing = _lemma(fb[1].subject.split()[-1])
+                        d = conflicts.get(thing)
+                        if d is None:
+                            d = conflicts[thing] = _Draft("number", "conflict", "", [], gid, pos)
+                        for f in (fa[0], fb[0]):
+                            if all(f is not v for v, _ in d.variants):
+                                d.variants.append((f, f.article))
+                        d.summary = f"{_describe(v for v, _ in d.variants if v)} {fb[1].subject}"
             for fx, other, other_text in [(x, b, texts[b]) for x in left_a] + [
                 (y, a, texts[a]) for y in left_b
             ]:
@@ -1102,7 +1102,8 @@ def _hedges_in(text: str) -> list[tuple[str, int, int]]:
 
 def _claim_after(text: str, end: int) -> str:
     """The stem of the word a hedge qualifies ("reportedly sent arms" -> "sent")."""
-    for w in re.findall(r"[^\W\d_]+", text[end:])[:4]:
+    words: list[str] = re.findall(r"[^\W\d_]+", text[end:])
+    for w in words[:4]:
         if w.casefold() not in STOP and w.casefold() not in HEDGE_WORDS:
             return w.casefold()[:5]
     return ""

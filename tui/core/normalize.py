@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 TOKEN_RE = re.compile(
     r"\d+(?:[.,]\d+)*"  # numbers, with thousands separators and decimals: 1,000 5.33
@@ -198,6 +199,7 @@ def fold_style(text: str) -> str:
     return " ".join(text.translate(_QUOTE_FOLD).translate(_DASH_FOLD).split())
 
 
+@lru_cache(maxsize=1 << 16)
 def american(word: str) -> str:
     """The American spelling of a lowercase word (unchanged when not a known British form).
 
@@ -327,6 +329,7 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 16)
 def translit_word(word: str) -> str:
     """Fold one lowercase name word over common transliteration variants (Sergey -> sergei).
 
