@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from rich.console import Console
@@ -28,6 +29,8 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     """Print the loaded articles."""
     collection = load_inputs(args)
+    for notice in collection.notices:
+        sys.stderr.write(f"sidebyside: {notice}\n")
     if args.json:
         print_json(articles_document(collection.articles))
         return 0

@@ -1,7 +1,15 @@
-"""Provides load_collection(): turn the user's PATH arguments into loaded articles and errors."""
+"""Provides load_collection(): turn the user's PATH arguments into loaded articles and errors.
+
+A PATH is a file, a folder (every supported file directly in it, sorted by name; hidden files
+skipped) or "-" for standard input. Every bad path becomes one InputError (one line naming
+the path and the problem) and the other paths still load. The same file reached twice (named
+twice, or named and also inside a named folder) and a folder named twice load once, with a
+notice. Ids come from file names (article_id_from_name) and are made unique.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -12,9 +20,16 @@ from tui.core.articles import (
     SUPPORTED_SUFFIXES,
     Article,
     article_from_bytes,
+    article_id_from_name,
     load_article,
 )
-from tui.core.errors import InputError, MissingInput, UnreadableInput
+from tui.core.errors import (
+    DuplicateInput,
+    InputError,
+    MissingInput,
+    TooLargeInput,
+    UnreadableInput,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,38 +42,70 @@ class Collection:
     """One error per path that could not be used."""
     folder: Path | None
     """The folder of the first article file (where the notes sidecar goes by default)."""
+    notices: tuple[InputError, ...] = ()
+    """Paths skipped without harm (given twice, loaded once): worth telling, not an error."""
 
 
-def _expand(arg: str) -> tuple[list[Path], InputError | None]:
-    p = Path(arg)
+def _check_path(arg: str) -> InputError | None:
+    """The problem with a path before listing or reading it, or None."""
     try:
-        if p.is_symlink():
-            p.resolve(strict=True)  # raises on loops
-        exists = p.exists()
-    except (RuntimeError, OSError) as exc:
-        return [], UnreadableInput(arg, f"cannot resolve path ({type(exc).__name__}: symlink loop?)")
-    if not exists:
-        return [], MissingInput(arg, "no such file or folder")
-    if p.is_dir():
+        os.stat(arg)
+    except FileNotFoundError:
+        if os.path.islink(arg):
+            return MissingInput(arg, "broken symlink (target missing)")
+        return MissingInput(arg, "no such file or folder")
+    except PermissionError:
+        return UnreadableInput(arg, "permission denied")
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return UnreadableInput(arg, "symlink loop")
+        return UnreadableInput(arg, (exc.strerror or type(exc).__name__).lower())
+    return None
+
+
+def _list_folder(folder: Path, arg: str) -> tuple[list[Path], InputError | None]:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except PermissionError:
+        return [], UnreadableInput(arg, "permission denied")
+    except OSError as exc:
+        return [], UnreadableInput(arg, (exc.strerror or type(exc).__name__).lower())
+    files: list[Path] = []
+    for entry in entries:
+        if entry.name.startswith(".") or Path(entry.name).suffix.lower() not in SUPPORTED_SUFFIXES:
+            continue
         try:
-            files = sorted(
-                c for c in p.iterdir() if c.suffix.lower() in SUPPORTED_SUFFIXES and c.is_file()
-            )
-        except PermissionError:
-            return [], UnreadableInput(arg, "permission denied")
-        if not files:
-            exts = ", ".join(SUPPORTED_SUFFIXES)
-            return [], MissingInput(arg, f"folder has no supported files ({exts})")
-        return files, None
-    return [p], None
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False  # a symlink loop: let loading report it
+        if not is_dir:
+            files.append(Path(arg) / entry.name)
+    if not files:
+        exts = ", ".join(SUPPORTED_SUFFIXES)
+        return [], MissingInput(arg, f"folder has no supported files ({exts})")
+    return files, None
 
 
-def _unique_id(stem: str, taken: set[str]) -> str:
-    candidate, n = stem, 2
-    while candidate in taken:
-        candidate, n = f"{stem}-{n}", n + 1
-    taken.add(candidate)
-    return candidate
+def _unique_id(path: str, taken: set[str]) -> str:
+    """A short id from the file name; on a clash the full stem, then a -2, -3 suffix."""
+    short = article_id_from_name(path)
+    stem = Path(path).stem if path != "-" else "stdin"
+    for candidate in (short, stem):
+        if candidate not in taken:
+            taken.add(candidate)
+            return candidate
+    n = 2
+    while f"{short}-{n}" in taken:
+        n += 1
+    taken.add(f"{short}-{n}")
+    return f"{short}-{n}"
+
+
+def _realpath(path: str | Path) -> str:
+    try:
+        return os.path.realpath(path, strict=False)
+    except (OSError, RuntimeError):
+        return os.path.abspath(path)
 
 
 def load_collection(
@@ -79,47 +126,63 @@ def load_collection(
     """
     articles: list[Article] = []
     errors: list[InputError] = []
-    seen: set[str] = set()
+    notices: list[InputError] = []
+    seen_files: set[str] = set()
+    seen_args: set[str] = set()
     ids: set[str] = set()
     folder: Path | None = None
     for raw_arg in paths:
         arg = os.fspath(raw_arg)
         if arg == "-":
-            if "-" in seen:
+            if "-" in seen_args:
+                notices.append(DuplicateInput("-", "given twice, read once"))
                 continue
-            seen.add("-")
+            seen_args.add("-")
             if read_stdin is None:
                 errors.append(UnreadableInput("-", "standard input is not available"))
                 continue
             try:
                 data = read_stdin()
                 if len(data) > max_bytes:
-                    raise InputError("-", f"too large ({len(data)} bytes, limit {max_bytes})")
-                articles.append(article_from_bytes(data, _unique_id("stdin", ids), "-"))
+                    raise TooLargeInput("-", f"too large ({len(data)} bytes, limit {max_bytes})")
+                articles.append(article_from_bytes(data, _unique_id("-", ids), "-"))
             except InputError as exc:
                 errors.append(exc)
-            continue
-        files, error = _expand(arg)
-        if error is not None:
-            errors.append(error)
-            continue
-        for f in files:
-            key = os.path.realpath(f)
-            if key in seen:
-                continue
-            seen.add(key)
-            try:
-                article = load_article(f, max_bytes=max_bytes, article_id=_unique_id(f.stem, ids))
-            except InputError as exc:
-                errors.append(exc)
-                continue
-            except PermissionError:
-                errors.append(UnreadableInput(str(f), "permission denied"))
-                continue
             except OSError as exc:
-                errors.append(UnreadableInput(str(f), exc.strerror or type(exc).__name__))
+                errors.append(UnreadableInput("-", (exc.strerror or "read error").lower()))
+            continue
+        problem = _check_path(arg)
+        if problem is not None:
+            errors.append(problem)
+            continue
+        key = _realpath(arg)
+        if key in seen_args:
+            what = "folder" if os.path.isdir(arg) else "file"
+            notices.append(DuplicateInput(arg, f"{what} given twice, loaded once"))
+            continue
+        seen_args.add(key)
+        if os.path.isdir(arg):
+            files, error = _list_folder(Path(arg), arg)
+            if error is not None:
+                errors.append(error)
+                continue
+        else:
+            files = [Path(arg)]
+        for f in files:
+            file_key = _realpath(f)
+            if file_key in seen_files:
+                if len(files) == 1:
+                    notices.append(DuplicateInput(str(f), "already loaded, loaded once"))
+                continue
+            seen_files.add(file_key)
+            article_id = _unique_id(str(f), ids)
+            try:
+                article = load_article(f, max_bytes=max_bytes, article_id=article_id)
+            except InputError as exc:
+                ids.discard(article_id)
+                errors.append(exc)
                 continue
             if folder is None:
-                folder = f.resolve().parent
+                folder = Path(file_key).parent
             articles.append(article)
-    return Collection(tuple(articles), tuple(errors), folder)
+    return Collection(tuple(articles), tuple(errors), folder, tuple(notices))

@@ -48,3 +48,10 @@ class MalformedInput(InputError):
 
 class UsageError(InputError):
     """A command-line option or combination that cannot work (unknown reference id...)."""
+
+
+class DuplicateInput(InputError):
+    """A path given twice (or a file also reached through a named folder): loaded once.
+
+    Not an error: load_collection() reports it in Collection.notices.
+    """
