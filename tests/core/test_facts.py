@@ -512,6 +512,19 @@ def test_seeds_same_value_variants_are_not_conflicts(seeds: dict[str, Article]) 
     assert [d.kind for d in ds if d.severity == "conflict"] == ["date"]  # only the treaty
 
 
+def test_seeds_through_analyze_give_the_treaty_conflict_only() -> None:
+    """End to end: the loader's dates, the real alignment, and the fact checks."""
+    from tui.core.analysis import analyze
+    from tui.core.collection import load_collection
+    from tui.resources import seed_paths
+
+    analysis = analyze(load_collection([str(p) for p in seed_paths()]).articles)
+    conflicts = [d for d in analysis.discrepancies if d.severity == "conflict"]
+    assert [(d.id, d.kind) for d in conflicts] == [("d1", "date")]
+    assert "treaty" in conflicts[0].summary
+    assert {v.text for v in conflicts[0].variants} >= {"earlier this year", "June 2024"}
+
+
 # ------------------------------------------------------------------ the `facts` command
 
 

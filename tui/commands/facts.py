@@ -123,7 +123,8 @@ def print_facts(
         )
         for v in d.variants:
             if v.sentence is None:
-                console.print(Text(f"    {v.article}: (not stated)", "dim"))
+                gap = "(no hedge)" if d.kind == "hedge" else "(not stated)"
+                console.print(Text(f"    {v.article}: {gap}", "dim"))
             else:
                 shown = v.text if len(v.text) <= 90 else v.text[:89].rstrip() + "…"
                 line = Text(f"    {v.article} s{v.sentence} @{v.start}-{v.end}: ")
