@@ -47,6 +47,7 @@ from tui.core.report import (
     to_json,
     to_markdown,
 )
+from tui.core.report_markdown import md_marked
 from tui.resources import seed_paths
 
 # ---------------------------------------------------------------------------------------------
@@ -400,6 +401,23 @@ def test_md_diff_marks_render_where_the_diff_says(a: str, b: str) -> None:
     ops = word_diff(a, b)
     struck, added = _marked(markdown_to_html(md_diff(ops)))
     assert (sorted(struck), sorted(added)) == tuple(sorted(x) for x in _expected(ops))
+
+
+@pytest.mark.parametrize(
+    ("before", "words", "after"),
+    [
+        ("Kyiv", "-based", " group"),
+        ("He said ", "5,000.", ""),
+        ("a ", "“quoted”", "text"),
+        ("", "Sergei", " Shoigu"),
+    ],
+)
+def test_md_marked_context_words_render_bold(before: str, words: str, after: str) -> None:
+    doc = parse_html(
+        markdown_to_html(md_marked([(None, before), ("strong", words), (None, after)]))
+    )
+    assert [n.text() for n in doc.find_all("strong")] == [words]
+    assert doc.text().strip() == before + words + after
 
 
 def test_md_diff_uses_tildes_and_stars() -> None:

@@ -57,16 +57,6 @@ def md_escape(text: str) -> str:
     return "<br>".join(lines)
 
 
-def _md_wrap(text: str, mark: str) -> str:
-    """Wrap escaped text in a delimiter, keeping outer whitespace outside it."""
-    core = text.strip()
-    if not core:
-        return text
-    lead = text[: len(text) - len(text.lstrip())]
-    trail = text[len(text.rstrip()) :]
-    return f"{lead}{mark}{md_escape(core)}{mark}{trail}"
-
-
 def _punctuation(ch: str) -> bool:
     return unicodedata.category(ch)[0] in "PS"
 
@@ -81,23 +71,27 @@ def _can_close(prev: str, nxt: str) -> bool:
     return not prev.isspace() and (not _punctuation(prev) or nxt.isspace() or _punctuation(nxt))
 
 
-def md_diff(ops: Iterable[Op]) -> str:
-    """A word diff in Markdown: `~~deleted~~` reference words and `**inserted**` version words.
+_MARKS = {"delete": ("~~", "del"), "insert": ("**", "ins"), "strong": ("**", "strong")}
+"""Span kinds: the Markdown delimiter and the HTML tag used where the delimiter cannot apply."""
 
-    Where Markdown's flanking rules would not let the marks open or close (a change that
-    starts or ends with punctuation against a letter, as in `officials~~.~~`), that change is
-    written `<del>.</del>` or `<ins>.</ins>` instead, which GitHub-flavoured Markdown renders
-    the same way.
+
+def md_marked(spans: Iterable[tuple[str | None, str]]) -> str:
+    """Escape and join text spans, marking some (kinds of _MARKS, None for plain text).
+
+    A marked span keeps its outer whitespace outside the marks. Where Markdown's flanking
+    rules would not let the marks open or close (a span that starts or ends with punctuation
+    against a letter, as in `officials~~.~~`), the span is written with its HTML tag instead
+    (`<del>.</del>`), which GitHub-flavoured Markdown renders the same way.
     """
     pieces: list[tuple[str | None, str]] = []
-    for op in ops:
-        core = op.text.strip()
-        if op.kind in ("delete", "insert") and core:
-            lead = op.text[: len(op.text) - len(op.text.lstrip())]
-            trail = op.text[len(op.text.rstrip()) :]
-            pieces += [(None, lead), (op.kind, md_escape(core)), (None, trail)]
+    for kind, text in spans:
+        core = text.strip()
+        if kind is not None and core:
+            lead = text[: len(text) - len(text.lstrip())]
+            trail = text[len(text.rstrip()) :]
+            pieces += [(None, lead), (kind, md_escape(core)), (None, trail)]
         else:
-            pieces.append((None, md_escape(op.text)))
+            pieces.append((None, md_escape(text)))
     pieces = [p for p in pieces if p[1]]
     out: list[str] = []
     for n, (kind, text) in enumerate(pieces):
@@ -106,13 +100,21 @@ def md_diff(ops: Iterable[Op]) -> str:
             continue
         prev = out[-1][-1] if out else " "
         after = pieces[n + 1] if n + 1 < len(pieces) else (None, " ")
-        nxt = "~" if after[0] is not None else after[1][0]
-        mark, tag = ("~~", "del") if kind == "delete" else ("**", "ins")
+        nxt = "~" if after[0] is not None else after[1][0]  # a mark or tag: punctuation
+        mark, tag = _MARKS[kind]
         if _can_open(prev, text[0]) and _can_close(text[-1], nxt):
             out.append(f"{mark}{text}{mark}")
         else:
             out.append(f"<{tag}>{text}</{tag}>")
     return "".join(out)
+
+
+def md_diff(ops: Iterable[Op]) -> str:
+    """A word diff in Markdown: `~~deleted~~` reference words and `**inserted**` version words.
+
+    See md_marked for the `<del>`/`<ins>` fallback where the marks cannot apply.
+    """
+    return md_marked((None if op.kind == "equal" else op.kind, op.text) for op in ops)
 
 
 def _md_table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
@@ -162,10 +164,7 @@ def _md_variant_row(analysis: Analysis, v: Variant) -> list[str]:
         md_escape(v.article),
         f"s{v.sentence}" if v.sentence is not None else "-",
         _md_quote(v.text),
-        "".join(
-            md_escape(p) if n != 1 else _md_wrap(p, "**")
-            for n, p in enumerate(context_parts(art, v))
-        ),
+        md_marked(zip((None, "strong", None), context_parts(art, v), strict=True)),
     ]
 
 
