@@ -360,6 +360,41 @@ def test_story_event_false_positives(a: str, b: str) -> None:
     assert found(aligned(make(a, "x"), make(b, "y")), "date", "conflict") == []
 
 
+def test_same_count_differing_across_the_story() -> None:
+    x = make("North Korea will send 5,000 military builders to rebuild the Kursk region.", "x")
+    y = make(
+        "Ties grew.\nNorth Korea is sending 6,000 military builders to rebuild the Kursk region.",
+        "y",
+    )
+    (d,) = found(aligned(x, y), "number")
+    assert d.severity == "conflict" and d.group is None
+    assert [(v.article, v.text) for v in d.variants] == [("x", "5,000"), ("y", "6,000")]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # other people counted
+        (
+            "Russia returned the remains of 6,060 Ukrainian troops killed in the Kursk campaign.",
+            "Ukraine returned the remains of 78 Russian troops killed in the Kursk campaign.",
+        ),
+        # the same noun in another context
+        (
+            "North Korea will send 5,000 military builders to rebuild the Kursk region.",
+            "China trained 6,000 military builders at home last spring.",
+        ),
+        # a qualified number is compatible with many counts
+        (
+            "More than 6,000 soldiers were killed in the Kursk region fighting.",
+            "Some 5,000 soldiers were killed in the Kursk region fighting.",
+        ),
+    ],
+)
+def test_story_number_false_positives(a: str, b: str) -> None:
+    assert found(aligned(make(a, "x"), make(b, "y")), "number", "conflict") == []
+
+
 def test_name_spelled_two_ways_is_a_variant_not_a_conflict() -> None:
     x = make("Sergei Shoigu met Kim Jong Un.", "x")
     y = make("Sergey Shoigu met Kim Jong-un.", "y")

@@ -394,6 +394,7 @@ def _numbers(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
                 qualifier=qual,
                 lo=lo,
                 hi=hi,
+                around=_clause_words(text, m.start(), m.end() + len(subject) + 1),
             )
         )
     return out
@@ -829,6 +830,7 @@ def find_discrepancies(alignment: Alignment) -> tuple[Discrepancy, ...]:
             for m2 in group.members:
                 compared.add(((m1.article, m1.sentence), (m2.article, m2.sentence)))
     drafts.extend(_story_events(per_sentence, compared, order))
+    drafts.extend(_story_numbers(per_sentence, compared, order))
     drafts.extend(_story_names(per_sentence, order))
     rank = {s: n for n, s in enumerate(SEVERITIES)}
     drafts.sort(key=lambda d: (rank[d.severity], d.order))
@@ -1178,6 +1180,58 @@ def _group_attributions(gid: int, slots: Slots, pos: tuple[int, int, int]) -> li
             pos,
         )
     ]
+
+
+def _story_numbers(
+    per_sentence: dict[tuple[str, int], list[tuple[Fact, _Found]]],
+    compared: set[tuple[tuple[str, int], tuple[str, int]]],
+    order: dict[str, int],
+) -> list[_Draft]:
+    """Exact counts of the same thing in the same context that differ across the story.
+
+    Strict on purpose: both numbers exact (no qualifier, not vague), the same counted noun
+    with the same capitalised modifiers ("North Korean troops" is not "Ukrainian troops"), and
+    at least three content words shared by the clauses around them.
+    """
+    counts = [
+        x
+        for xs in per_sentence.values()
+        for x in xs
+        if x[0].kind == "number"
+        and x[1].subject
+        and x[1].lo is not None
+        and x[1].lo == x[1].hi
+        and not x[1].qualifier
+        and not x[0].value.endswith("%")
+    ]
+    drafts: dict[str, _Draft] = {}
+    for i, (fa, xa) in enumerate(counts):
+        for fb, xb in counts[i + 1 :]:
+            if fa.article == fb.article or fa.value == fb.value:
+                continue
+            if ((fa.article, fa.sentence), (fb.article, fb.sentence)) in compared:
+                continue  # the group check has seen this pair
+            if not _same_subject(xa, xb) or _caps(xa.subject) != _caps(xb.subject):
+                continue
+            subject_words = {_lemma(w) for w in (xa.subject + " " + xb.subject).split()}
+            if len((xa.around & xb.around) - subject_words) < 3:
+                continue
+            thing = _lemma(xa.subject.split()[-1])
+            d = drafts.get(thing)
+            if d is None:
+                d = drafts[thing] = _Draft(
+                    "number", "conflict", "", [], None, (order[fa.article], fa.sentence, -1)
+                )
+            for f in (fa, fb):
+                if all(f is not v for v, _ in d.variants):
+                    d.variants.append((f, f.article))
+            shown = " vs ".join(dict.fromkeys(f"“{v.text}”" for v, _ in d.variants if v))
+            d.summary = f"{shown} {xa.subject} (in unaligned sentences)"
+    return list(drafts.values())
+
+
+def _caps(subject: str) -> frozenset[str]:
+    return frozenset(w for w in subject.split() if w[:1].isupper())
 
 
 def _story_events(
