@@ -647,3 +647,16 @@ def test_cli_bad_input_exits_2_in_one_line(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("sidebyside: ") and message in err
     assert (tmp_path / "bad.json").read_text(encoding="utf-8") == "{not json"
+
+
+@pytest.mark.parametrize("collation", [True, False])
+def test_html_links_point_at_groups_only_with_the_collation(collation: bool) -> None:
+    doc = parse_html(to_html(small_analysis(), small_notes(), collation=collation))
+    targets = {a.attrs["href"] for a in doc.find_all("a") if a.attrs["href"].startswith("#g")}
+    ids = {d.attrs["id"] for d in doc.find_all("div") if "id" in d.attrs}
+    if collation:
+        # d1-d3 and n1 are in group 0, n2 in group 1, n3 in group 2; every target exists
+        assert targets == {"#g0", "#g1", "#g2"}
+        assert {t[1:] for t in targets} <= ids
+    else:
+        assert targets == set()

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from tui.core.align import Group
 from tui.core.analysis import Analysis, slot_text
 from tui.core.diff import Op
-from tui.core.facts import SEVERITIES
+from tui.core.facts import SEVERITIES, Variant
 from tui.core.report_model import (
     SECTION_TITLES,
     SEVERITY_TITLES,
@@ -28,6 +28,7 @@ from tui.core.report_model import (
     percent,
     place_where,
     report_title,
+    sentence_groups,
     sentence_label,
     share_matched,
     similarity_reading,
@@ -138,9 +139,18 @@ def _html_quote(text: str) -> str:
     return f"“{_h(text)}”" if text else '<span class="muted">(not stated)</span>'
 
 
-def _html_discrepancies(analysis: Analysis) -> list[str]:
+def _sentence_link(index: dict[tuple[str, int], int], v: Variant) -> str:
+    """A variant's sentence ref, linked to its group in the collation when it has one."""
+    if v.sentence is None:
+        return "-"
+    gid = index.get((v.article, v.sentence))
+    return f'<a href="#g{gid}">s{v.sentence}</a>' if gid is not None else f"s{v.sentence}"
+
+
+def _html_discrepancies(analysis: Analysis, linked: bool) -> list[str]:
     out = [f'<section id="discrepancies"><h2>{SECTION_TITLES["discrepancies"]}</h2>']
     ordered = ordered_discrepancies(analysis)
+    index = sentence_groups(analysis.alignment) if linked else {}
     if not ordered:
         out.append("<p>No discrepancies found.</p>")
     for severity in [*SEVERITIES, *sorted({d.severity for d in ordered} - set(SEVERITIES))]:
@@ -158,10 +168,7 @@ def _html_discrepancies(analysis: Analysis) -> list[str]:
             header = [_h(v.article) for v in d.variants]
             arts = [analysis.alignment.article(v.article) for v in d.variants]
             says = [_td(_html_quote(v.text)) for v in d.variants]
-            refs = [
-                _td(f"s{v.sentence}" if v.sentence is not None else "-", "where")
-                for v in d.variants
-            ]
+            refs = [_td(_sentence_link(index, v), "where") for v in d.variants]
             context = []
             for a, v in zip(arts, d.variants, strict=True):
                 before, words, after = context_parts(a, v)
@@ -174,7 +181,7 @@ def _html_discrepancies(analysis: Analysis) -> list[str]:
     return out
 
 
-def _html_note(analysis: Analysis, note: ReportNote) -> str:
+def _html_note(analysis: Analysis, note: ReportNote, linked: bool) -> str:
     parts = [
         f'<div class="note" id="note-{_h(note.id)}" data-verdict="{_h(note.verdict)}">',
         f"<h4>{_h(note.id)} · {_h(note.verdict)}</h4>",
@@ -187,7 +194,8 @@ def _html_note(analysis: Analysis, note: ReportNote) -> str:
         meta.append("By: " + _h(note.author))
     groups = note_groups(analysis.alignment, note)
     if groups:
-        meta.append("Groups: " + ", ".join(f'<a href="#g{g}">{g}</a>' for g in groups))
+        shown = (f'<a href="#g{g}">{g}</a>' if linked else str(g) for g in groups)
+        meta.append("Groups: " + ", ".join(shown))
     if meta:
         parts.append(f'<p class="muted">{" · ".join(meta)}</p>')
     parts.append(f'<p>Quote: <q class="stored">{_h(note.quote)}</q></p>')
@@ -207,14 +215,14 @@ def _html_note(analysis: Analysis, note: ReportNote) -> str:
 
 
 def _html_notes(
-    analysis: Analysis, notes: Sequence[ReportNote], verdicts: Sequence[str]
+    analysis: Analysis, notes: Sequence[ReportNote], verdicts: Sequence[str], linked: bool
 ) -> list[str]:
     out = [f'<section id="notes"><h2>{SECTION_TITLES["notes"]}</h2>']
     if not notes:
         out.append("<p>No notes.</p>")
     for verdict, these in notes_by_verdict(notes, verdicts):
         out.append(f'<h3 class="verdict">{_h(verdict)} ({len(these)})</h3>')
-        out += [_html_note(analysis, n) for n in these]
+        out += [_html_note(analysis, n, linked) for n in these]
     orphans = [n for n in notes if n.orphaned]
     if orphans:
         out.append(f'<h3 id="orphaned">Orphaned notes ({len(orphans)})</h3>')
@@ -222,7 +230,7 @@ def _html_notes(
             '<p class="muted">Their text changed so much that they are found in no version; '
             "stored quote shown.</p>"
         )
-        out += [_html_note(analysis, n) for n in orphans]
+        out += [_html_note(analysis, n, linked) for n in orphans]
     out.append("</section>")
     return out
 
@@ -315,8 +323,8 @@ def to_html(
         + "</ul></nav></header><main>"
     )
     out += _html_versions(analysis)
-    out += _html_discrepancies(analysis)
-    out += _html_notes(analysis, notes, verdicts)
+    out += _html_discrepancies(analysis, collation)
+    out += _html_notes(analysis, notes, verdicts, collation)
     if collation:
         out += _html_collation(analysis, notes)
     out.append("</main></body></html>")

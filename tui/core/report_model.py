@@ -220,15 +220,21 @@ def notes_by_verdict(
     return tuple(out)
 
 
+def sentence_groups(alignment: Alignment) -> dict[tuple[str, int], int]:
+    """(article id, sentence index) -> id of the group the sentence is in."""
+    return {(m.article, m.sentence): g.id for g in alignment.groups for m in g.members}
+
+
 def note_groups(alignment: Alignment, note: ReportNote) -> tuple[int, ...]:
     """Ids of the groups a note's live anchors fall in, in reading order."""
-    found: set[int] = set()
-    for p in note.places:
-        if p.status not in ("anchored", "moved"):
-            continue
-        for g in alignment.groups:
-            if set(p.sentences) & set(g.slot(p.article)):
-                found.add(g.id)
+    index = sentence_groups(alignment)
+    found = {
+        index[(p.article, i)]
+        for p in note.places
+        if p.status in ("anchored", "moved")
+        for i in p.sentences
+        if (p.article, i) in index
+    }
     return tuple(sorted(found))
 
 
