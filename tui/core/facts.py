@@ -1205,28 +1205,31 @@ def _story_numbers(
         and not x[0].value.endswith("%")
     ]
     drafts: dict[str, _Draft] = {}
-    for i, (fa, xa) in enumerate(counts):
-        for fb, xb in counts[i + 1 :]:
-            if fa.article == fb.article or fa.value == fb.value:
-                continue
-            if ((fa.article, fa.sentence), (fb.article, fb.sentence)) in compared:
-                continue  # the group check has seen this pair
-            if not _same_subject(xa, xb) or _caps(xa.subject) != _caps(xb.subject):
-                continue
-            subject_words = {_lemma(w) for w in (xa.subject + " " + xb.subject).split()}
-            if len((xa.around & xb.around) - subject_words) < 3:
-                continue
-            thing = _lemma(xa.subject.split()[-1])
-            d = drafts.get(thing)
-            if d is None:
-                d = drafts[thing] = _Draft(
-                    "number", "conflict", "", [], None, (order[fa.article], fa.sentence, -1)
-                )
-            for f in (fa, fb):
-                if all(f is not v for v, _ in d.variants):
-                    d.variants.append((f, f.article))
-            shown = " vs ".join(dict.fromkeys(f"“{v.text}”" for v, _ in d.variants if v))
-            d.summary = f"{shown} {xa.subject} (in unaligned sentences)"
+    buckets: dict[str, list[tuple[Fact, _Found]]] = {}
+    for x in counts:
+        buckets.setdefault(_lemma(x[1].subject.split()[-1]), []).append(x)
+    pairs = ((xs[i], y) for xs in buckets.values() for i in range(len(xs)) for y in xs[i + 1 :])
+    for (fa, xa), (fb, xb) in pairs:
+        if fa.article == fb.article or fa.value == fb.value:
+            continue
+        if ((fa.article, fa.sentence), (fb.article, fb.sentence)) in compared:
+            continue  # the group check has seen this pair
+        if not _same_subject(xa, xb) or _caps(xa.subject) != _caps(xb.subject):
+            continue
+        subject_words = {_lemma(w) for w in (xa.subject + " " + xb.subject).split()}
+        if len((xa.around & xb.around) - subject_words) < 3:
+            continue
+        thing = _lemma(xa.subject.split()[-1])
+        d = drafts.get(thing)
+        if d is None:
+            d = drafts[thing] = _Draft(
+                "number", "conflict", "", [], None, (order[fa.article], fa.sentence, -1)
+            )
+        for f in (fa, fb):
+            if all(f is not v for v, _ in d.variants):
+                d.variants.append((f, f.article))
+        shown = " vs ".join(dict.fromkeys(f"“{v.text}”" for v, _ in d.variants if v))
+        d.summary = f"{shown} {xa.subject} (in unaligned sentences)"
     return list(drafts.values())
 
 
