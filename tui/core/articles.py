@@ -342,16 +342,17 @@ def _read_lines(source: str, fmt: str, junk: list[Junk], meta: _Meta) -> list[_L
                     junk.append(Junk(line, s, e, "link definition"))
                     out.append(None)
                     continue
-                for pattern, name in ((_MD_QUOTE, "quote"), (_MD_HEADING, "heading")):
-                    m = pattern.match(source, s, e)
+                for pattern, name in (
+                    (_MD_QUOTE, "quote"),
+                    (_MD_HEADING, "heading"),
+                    (_MD_ITEM, "item"),
+                ):
+                    m = pattern.match(source[s:e])
                     if m:
-                        kind, s = name, m.end()
-                item = _MD_ITEM.match(source, s, e)
-                if item:
-                    kind, s = "item", item.end()
+                        kind, s = name, s + m.end()
                 if kind == "heading":
-                    tail = _MD_HEADING_TAIL.search(source, s, e)
-                    e = tail.start() if tail else e
+                    tail = _MD_HEADING_TAIL.search(source[s:e])
+                    e = s + tail.start() if tail else e
         clean = _inline(source, s, e, "md" if fmt == "md" and not in_fence else "txt", junk)
         body = _Line(s, e, clean, kind)
         verdict = classify_line(body.flat) if kind != "item" else classify_line("")

@@ -119,8 +119,9 @@ def decode_text(raw: bytes, path: str) -> Decoded:
             try:
                 text = raw[len(bom) :].decode(codec)
             except UnicodeDecodeError as exc:
+                at = len(bom) + exc.start
                 raise BinaryInput(
-                    path, f"not {codec.upper()} (byte 0x{raw[exc.start]:02x} at {exc.start})"
+                    path, f"not {codec.upper()} (byte 0x{raw[at]:02x} at {at})"
                 ) from exc
             return _finish(Decoded(_normalise(text), codec), path)
     if b"\x00" in raw:

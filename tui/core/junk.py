@@ -238,7 +238,7 @@ _CREDIT = re.compile(
     r"|^\(?\s*(?:photo|image|picture|file\s+photo|credit|photo\s+credit|foto|bild)\s*:",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(r"^(?:by|von)\s+[A-Z][\w.'’-]+(?:\s+[\w.'’&,-]+){0,6}$")
+_BYLINE = re.compile(r"^(?:[Bb]y|[Vv]on)\s+[A-Z][\w.'’-]+(?:\s+[\w.'’&,-]+){0,6}$")
 _DOMAIN_NAME = re.compile(r"^[A-Za-z][\w-]*(?:\.[A-Za-z]{2,})+$")
 _ALLCAPS_NAME = re.compile(r"^[A-Z][A-Z0-9&-]{1,9}$")
 _LEAD_TAG = re.compile(
