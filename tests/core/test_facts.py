@@ -85,7 +85,12 @@ def test_numbers(text: str, words: str, value: str, subject: str, qualifier: str
 
 @pytest.mark.parametrize(
     "text",
-    ["One of the leaders spoke.", "It is one such memorial.", "Signed on June 17, 2025 in Seoul."],
+    [
+        "One of the leaders spoke.",
+        "It is one such memorial.",
+        "Signed on June 17, 2025 in Seoul.",
+        "Then the two sat down for talks.",
+    ],
 )
 def test_not_numbers(text: str) -> None:
     assert facts_of(text, "number") == []
@@ -498,6 +503,15 @@ def seeds() -> dict[str, Article]:
 
 def sentence_with(article: Article, words: str) -> int:
     return next(s.index for s in article.sentences if words in s.text)
+
+
+def test_seed_fact_offsets_point_at_their_text(seeds: dict[str, Article]) -> None:
+    count = 0
+    for article in seeds.values():
+        for f in extract_facts(article):
+            count += 1
+            assert " ".join(article.source[f.start : f.end].split()) == " ".join(f.text.split())
+    assert count > 100
 
 
 def test_seeds_treaty_signing_conflict_is_found(seeds: dict[str, Article]) -> None:

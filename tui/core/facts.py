@@ -346,6 +346,11 @@ def _subject_after(text: str, pos: int) -> str:
     return " ".join(words[: head + 1])
 
 
+def _plural_head(subject: str) -> bool:
+    head = subject.split()[-1].casefold() if subject else ""
+    return head in _PLURAL_FREE or (head.endswith("s") and not head.endswith("ss"))
+
+
 def _numbers(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
     out: list[_Found] = []
     for m in NUMBER_RE.finditer(text):
@@ -383,6 +388,8 @@ def _numbers(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
             a, b = QUALIFIERS[qual]
             lo, hi = lo * a, (hi * b if (b is not None and hi is not None) else None)
         subject = "" if m.group("pct") else _subject_after(text, m.end())
+        if lo < 10 and not any(c.isdigit() for c in m.group(0)) and not _plural_head(subject):
+            continue  # "the two sat down": a pronoun, not a count
         out.append(
             _Found(
                 "number",
@@ -454,7 +461,7 @@ def _dates(text: str, article_date: str | None) -> list[_Found]:
                 d.end,
                 d.text,
                 d.value,
-                subject=" ".join([event, *sorted(context)]) if event else "",
+                subject=f"{verb}: {' '.join(sorted(context))}" if event else "",
                 resolved=d.resolved,
                 when=d,
                 event=event,
