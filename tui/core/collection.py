@@ -88,7 +88,7 @@ def _list_folder(folder: Path, arg: str) -> tuple[list[Path], InputError | None]
 
 def _unique_id(path: str, taken: set[str]) -> str:
     """A short id from the file name; on a clash the full stem, then a -2, -3 suffix."""
-    short = article_id_from_name(path)
+    short = article_id_from_name(path) if path != "-" else "stdin"
     stem = Path(path).stem if path != "-" else "stdin"
     for candidate in (short, stem):
         if candidate not in taken:
@@ -172,7 +172,11 @@ def load_collection(
             file_key = _realpath(f)
             if file_key in seen_files:
                 if len(files) == 1:
-                    notices.append(DuplicateInput(str(f), "already loaded, loaded once"))
+                    notices.append(
+                        DuplicateInput(
+                            str(f), "already loaded from a folder given earlier, loaded once"
+                        )
+                    )
                 continue
             seen_files.add(file_key)
             article_id = _unique_id(str(f), ids)
