@@ -49,5 +49,5 @@ def run(args: argparse.Namespace) -> int:
     Console().print(table)
     for a in collection.articles:
         for w in a.warnings:
-            Console(stderr=True).print(f"sidebyside: {a.path}: {w}", markup=False, highlight=False)
+            sys.stderr.write(f"sidebyside: {a.path}: {w}\n")
     return 0
