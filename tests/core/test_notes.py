@@ -515,3 +515,14 @@ def test_locate_reports_status_and_sentences(
     assert found[elsewhere.id].status == "absent"
     markers = notes_by_sentence(found.values())
     assert set(markers.values()) == {(kept.id,)}
+
+
+def test_cached_encoding_matches_json_dumps_for_many_notes(sidecar: Path, anchor: Anchor) -> None:
+    store = open_store(sidecar)
+    for i in range(12):
+        store.add(str(i % 5 + 1), f'note {i}\n« quoted » ü "x"', [anchor] * (i % 3), [f"t{i}"])
+    store.delete(store.notes[3].id)
+    store.edit(store.notes[0].id, text="edited")
+    text = sidecar.read_text(encoding="utf-8")
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+    assert [n.text for n in open_store(sidecar, "bob").notes] == [n.text for n in store.notes]

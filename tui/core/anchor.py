@@ -20,13 +20,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
-from tui.core.align import Group
-from tui.core.articles import Article
 from tui.core.errors import UsageError
+
+if TYPE_CHECKING:  # types only: anchors load without the loader and the aligner
+    from tui.core.align import Group
+    from tui.core.articles import Article
 
 CONTEXT = 32
 """Characters of context kept on each side of the quote."""

@@ -27,6 +27,7 @@ read-only with a reason to show, and `quarantine()` moves the bad file aside and
 from __future__ import annotations
 
 import contextlib
+import functools
 import getpass
 import hashlib
 import json
@@ -36,15 +37,17 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import filelock
 import platformdirs
 
 from tui.core.anchor import ABSENT, Anchor, Resolution, resolve, sentences_in
-from tui.core.articles import Article
-from tui.core.collection import Collection
 from tui.core.errors import InputError, MalformedInput, UsageError
+
+if TYPE_CHECKING:  # types only: the store loads without the article loader
+    from tui.core.articles import Article
+    from tui.core.collection import Collection
 
 SCHEMA = "sidebyside.notes/1"
 """The sidecar's schema tag."""
@@ -275,15 +278,46 @@ class Sidecar:
 
     def to_json(self) -> str:
         """The file text: indented, stable key order, notes by (created, id), newline at end."""
+        # Same text as json.dumps(document, indent=2), but each note's part is cached: a save
+        # re-encodes only the notes that changed (the indenting encoder is pure Python).
+        placeholder = uuid.uuid4().hex
         data: dict[str, Any] = {
             "schema": SCHEMA,
             "verdicts": list(self.verdicts),
-            "notes": [n.to_dict() for n in sorted(self.notes, key=lambda n: (n.created, n.id))],
+            "notes": placeholder,
             "deleted": [t.to_dict() for t in sorted(self.deleted, key=lambda t: t.id)],
         }
         for key, text in self.extra:
             data[key] = json.loads(text)
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        notes = sorted(self.notes, key=lambda n: (n.created, n.id))
+        array = "[\n" + ",\n".join(map(_note_json, notes)) + "\n  ]" if notes else "[]"
+        document = json.dumps(data, ensure_ascii=False, indent=2)
+        return document.replace(f'"{placeholder}"', array, 1) + "\n"
+
+
+@functools.lru_cache(maxsize=8192)
+def _note_json(note: Note) -> str:
+    """A note's part of the sidecar text, indented as an item of "notes"."""
+    text = json.dumps(note.to_dict(), ensure_ascii=False, indent=2)
+    return "\n".join("    " + line for line in text.split("\n"))
+
+
+_PARSED: dict[str, tuple[dict[str, Any], Note]] = {}
+"""Last parsed version of each note id: its raw object and the Note (most notes are the same on
+every read, and comparing the raw objects is much cheaper than building Notes again)."""
+
+
+def _parse_note(data: Any) -> Note:
+    if not isinstance(data, dict) or not isinstance(data.get("id"), str):
+        return _note_from_dict(data)
+    seen = _PARSED.get(data["id"])
+    if seen is not None and seen[0] == data:
+        return seen[1]
+    note = _note_from_dict(data)
+    if len(_PARSED) > 50_000:
+        _PARSED.clear()
+    _PARSED[note.id] = (data, note)
+    return note
 
 
 def parse_sidecar(raw: bytes, path: str) -> Sidecar:
@@ -321,7 +355,7 @@ def parse_sidecar(raw: bytes, path: str) -> Sidecar:
         raw_deleted = data.get("deleted", [])
         if not isinstance(raw_notes, list) or not isinstance(raw_deleted, list):
             raise ValueError("notes and deleted must be lists")
-        notes = tuple(_note_from_dict(n) for n in raw_notes)
+        notes = tuple(_parse_note(n) for n in raw_notes)
         deleted = []
         for item in raw_deleted:
             if not isinstance(item, dict):
@@ -408,9 +442,9 @@ def merge(base: Sidecar, mine: Sidecar, disk: Sidecar) -> Sidecar:
     deleted: list[Tombstone] = []
     for note_id in sorted({*b, *m, *d}):
         vb, vm, vd = b.get(note_id), m.get(note_id), d.get(note_id)
-        if vm == vd or vd == vb:
+        if vm is vd or vd is vb or vm == vd or vd == vb:
             value = vm
-        elif vm == vb:
+        elif vm is vb or vm == vb:
             value = vd
         else:
             value = _conflict(vm, vd)
