@@ -95,6 +95,15 @@ def test_substantive_changes(label: str, a: str, b: str, subkind: str) -> None:
     assert classes(a, b) == {("substantive", subkind)}, label
 
 
+def test_same_number_in_a_reworded_passage_is_no_number_change() -> None:
+    ops = word_diff(
+        "Shoigu said North Korea will send 1,000 sappers to clear mines.",
+        "Kim has decided to send one thousand sappers to clear mines, Shoigu said.",
+    )
+    assert [o for o in ops if o.subkind == "number"] == []
+    assert any(o.change == "substantive" for o in ops)
+
+
 def test_identical_sentences_are_one_equal_op() -> None:
     assert word_diff("Same words.", "Same words.") == (Op("equal", "Same words."),)
 

@@ -235,6 +235,14 @@ def _touches(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return start < end and any(s < end and start < e for s, e in spans)
 
 
+def _touched(text: str, spans: list[tuple[int, int]], start: int, end: int) -> list[str]:
+    """Canonical forms of the spans (numbers with qualifiers) a change touches, in order."""
+    if start >= end:
+        # an insertion point touches a span it falls strictly inside
+        return [canonical(text[s:e]) for s, e in spans if s < start < e]
+    return [canonical(text[s:e]) for s, e in spans if s < end and start < e]
+
+
 def _words(text: str) -> list[str]:
     return [t for t in tokenize(text) if is_word(t)]
 
@@ -291,7 +299,8 @@ def classify(
         in_quote: the change lies inside quotation marks.
         at_start: the change starts its sentence (a capital there does not make a name).
         in_date: the change touches a date expression of either sentence.
-        in_number: the change touches a number (with its qualifier) of either sentence.
+        in_number: the change touches a number of either sentence, and the numbers it touches
+            (with their qualifiers: "more than 15") differ between the two.
         in_attribution: the change touches an attribution ("according to X", "X said").
 
     Returns:
@@ -310,8 +319,9 @@ def classify(
     both = deleted + " " + inserted
     if in_date or _has_date(deleted) or _has_date(inserted):
         return "substantive", "date"
-    if (in_number or _has_number(deleted) or _has_number(inserted)) and (
-        canonical_numbers(deleted) != canonical_numbers(inserted) or in_number
+    if in_number or (
+        (_has_number(deleted) or _has_number(inserted))
+        and canonical_numbers(deleted) != canonical_numbers(inserted)
     ):
         return "substantive", "number"
     dw, iw = _lower_words(deleted), _lower_words(inserted)
@@ -380,7 +390,9 @@ def word_diff(a: str, b: str) -> tuple[Op, ...]:
         in_quote = in_quote and bool(qa if deleted else qb)
         at_start = not a[:pa].strip() and not b[:pb].strip()
         in_date = _touches(da, pa, pa + len(deleted)) or _touches(db, pb, pb + len(inserted))
-        in_number = _touches(na, pa, pa + len(deleted)) or _touches(nb, pb, pb + len(inserted))
+        in_number = _touched(a, na, pa, pa + len(deleted)) != _touched(
+            b, nb, pb, pb + len(inserted)
+        )
         in_attr = _touches(ta, pa, pa + len(deleted)) or _touches(tb, pb, pb + len(inserted))
         change, subkind = classify(
             deleted,
