@@ -1292,12 +1292,32 @@ def _story_events(
         thing = " ".join(
             sorted(set.intersection(*(set(events[i][1].context) for i in members)) or event.context)
         )
-        parts = [f"“{f.text}” ({f.value})" for f in facts if f.resolved]
+        found = {id(events[i][0]): events[i][1] for i in members}
+        sides: list[list[Fact]] = []  # mutually compatible statements, side by side
+        for f in facts:
+            if not f.resolved:
+                continue
+            side = next(
+                (
+                    side
+                    for side in sides
+                    if all(_date_overlap(found[id(f)], found[id(g)]) for g in side)
+                ),
+                None,
+            )
+            if side is None:
+                sides.append([f])
+            else:
+                side.append(f)
+        shown = " vs ".join(
+            ", ".join(dict.fromkeys(f"“{f.text}” = {f.value} ({f.article})" for f in side))
+            for side in sides
+        )
         drafts.append(
             _Draft(
                 "date",
                 "conflict",
-                f"{thing} {event.verb}: " + " vs ".join(dict.fromkeys(parts)),
+                f"{thing} {event.verb}: {shown}",
                 [(f, f.article) for f in facts],
                 None,
                 (order[facts[0].article], facts[0].sentence, -1),
