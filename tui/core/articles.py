@@ -193,6 +193,12 @@ class _Text:
         self.starts.append(start)
         self.ends.append(end)
 
+    def add_run(self, text: str, start: int) -> None:
+        """Add text copied as is from source[start : start + len(text)]."""
+        self.chars.extend(text)
+        self.starts.extend(range(start, start + len(text)))
+        self.ends.extend(range(start + 1, start + len(text) + 1))
+
     def extend(self, other: _Text) -> None:
         self.chars.extend(other.chars)
         self.starts.extend(other.starts)
@@ -215,10 +221,8 @@ class _Line:
     clean: _Text
     kind: str = "text"
     """"text", "heading", "item" or "quote" (Markdown structure)."""
-
-    @property
-    def flat(self) -> str:
-        return " ".join(self.clean.text.split())
+    flat: str = ""
+    """The clean text, whitespace collapsed (set by _read_lines)."""
 
 
 @dataclass(slots=True)
@@ -271,6 +275,9 @@ def _inline(source: str, start: int, end: int, fmt: str, junk: list[Junk]) -> _T
         for m in _MD_ESCAPE.finditer(seg):
             cut(m.start(), m.start() + 1)
     out = _Text()
+    if not repl and not any(drop):
+        out.add_run(seg, start)
+        return out
     i, n = 0, len(seg)
     while i < n:
         if i in repl and not drop[i]:
@@ -354,7 +361,7 @@ def _read_lines(source: str, fmt: str, junk: list[Junk], meta: _Meta) -> list[_L
                     tail = _MD_HEADING_TAIL.search(source[s:e])
                     e = s + tail.start() if tail else e
         clean = _inline(source, s, e, "md" if fmt == "md" and not in_fence else "txt", junk)
-        body = _Line(s, e, clean, kind)
+        body = _Line(s, e, clean, kind, " ".join(clean.text.split()))
         verdict = classify_line(body.flat) if kind != "item" else classify_line("")
         if not body.flat:
             out.append(None)
@@ -431,8 +438,8 @@ def _continues(prev: list[_Line], nxt: list[_Line]) -> bool:
     last, first = prev[-1].flat, nxt[0].flat
     if prev[0].kind in ("heading", "item") or nxt[0].kind in ("heading", "item"):
         return False
-    letters = [c for c in first if c.isalpha()]
-    return last[-1] not in TERMINAL and bool(letters) and letters[0].islower()
+    letter = next((c for c in first if c.isalpha()), "")
+    return last[-1] not in TERMINAL and letter.islower()
 
 
 def _paragraph_text(para: list[_Line]) -> _Text:

@@ -96,6 +96,7 @@ OPENERS = _words(
 
 _OPEN_CLOSE = {"“": "”", "„": "“", "«": "»", "(": ")", "[": "]", "{": "}", "‘": "’", "‚": "‘"}
 _ALT_CLOSE = {"„": "”", "“": "“", "‚": "’"}
+_MARKS = re.compile(r"[\"'“”„«»‹›‘’‚()\[\]{}]")
 _STOPS = re.compile(r"(?:\.{3}|…|[.!?])+")
 _CLOSERS = "\"'”“»«’‘)]}"
 _LEAD = "\"'“„«»‘‚([{—–-¿¡*"
@@ -115,7 +116,8 @@ def _regions(line: str) -> list[_Region]:
     stack: list[tuple[int, str, str]] = []  # (position, opener, expected closer)
     found: list[_Region] = []
     n = len(line)
-    for i, ch in enumerate(line):
+    for mark in _MARKS.finditer(line):
+        i, ch = mark.start(), mark.group(0)
         prev = line[i - 1] if i else " "
         nxt = line[i + 1] if i + 1 < n else " "
         if stack:
@@ -174,7 +176,7 @@ def _stop_kind(line: str, stop_start: int, stop: str) -> str:
         # An ellipsis: "…" / "..." / ".…".
         prev = line[stop_start - 1] if stop_start else " "
         return "never" if prev == "[" else "weak"
-    before = line[:stop_start]
+    before = line[max(0, stop_start - 40) : stop_start]
     word_match = _WORD_BEFORE.search(before)
     word = word_match.group(0) if word_match else ""
     word = word.lstrip("'’-")
