@@ -524,6 +524,9 @@ class Placement:
     """Where it is now (status anchored / moved / orphaned / absent)."""
     sentences: tuple[int, ...]
     """Indices of the sentences it covers now (empty unless found)."""
+    article: str = ""
+    """Id of the loaded article it resolved in (may differ from anchor.article when the same
+    file was loaded under another id); anchor.article when absent."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -540,25 +543,30 @@ class LocatedNote:
 
     def sentences_of(self, article_id: str) -> tuple[int, ...]:
         """Sentence indices it covers in one article."""
-        return tuple(
-            i for p in self.placements if p.anchor.article == article_id for i in p.sentences
-        )
+        return tuple(i for p in self.placements if p.article == article_id for i in p.sentences)
 
 
 def locate(notes: Iterable[Note], articles: Iterable[Article]) -> tuple[LocatedNote, ...]:
-    """Resolve every anchor of every note against the loaded articles (a pure function)."""
-    by_id = {a.id: a for a in articles}
+    """Resolve every anchor of every note against the loaded articles (a pure function).
+
+    An anchor goes with the article of the same id, else with an article whose file has the
+    same hash (the same file loaded under another id); otherwise it is "absent".
+    """
+    loaded = tuple(articles)
+    by_id = {a.id: a for a in loaded}
+    by_hash = {a.sha256: a for a in loaded if a.sha256}
     located: list[LocatedNote] = []
     for note in notes:
         placements: list[Placement] = []
         for anchor in note.anchors:
-            article = by_id.get(anchor.article)
+            # Ids depend on which files were loaded together: the unchanged file counts too.
+            article = by_id.get(anchor.article) or by_hash.get(anchor.file_sha256)
             if article is None:
-                placements.append(Placement(anchor, ABSENT, ()))
+                placements.append(Placement(anchor, ABSENT, (), anchor.article))
                 continue
             found = resolve(anchor, article)
             covered = sentences_in(article, found.start, found.end) if found.found else ()
-            placements.append(Placement(anchor, found, covered))
+            placements.append(Placement(anchor, found, covered, article.id))
         present = [p.resolution.status for p in placements if p.resolution.status != "absent"]
         status = next(
             (s for s in ("orphaned", "moved", "anchored") if s in present),
@@ -574,7 +582,7 @@ def notes_by_sentence(located: Iterable[LocatedNote]) -> dict[tuple[str, int], t
     for item in located:
         for p in item.placements:
             for index in p.sentences:
-                ids = found.setdefault((p.anchor.article, index), [])
+                ids = found.setdefault((p.article, index), [])
                 if item.note.id not in ids:
                     ids.append(item.note.id)
     return {key: tuple(ids) for key, ids in found.items()}

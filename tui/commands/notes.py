@@ -1,0 +1,193 @@
+"""Provides `sidebyside notes PATH ... [--json] [--notes FILE] [--add ...] [--quarantine]`.
+
+Lists the reviewer notes of a collection with the status of each anchor (anchored, moved,
+orphaned, absent) and says where the sidecar is; `--add` adds one note on one sentence through
+the same store as the app (same file, lock, merge and rules).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from tui.cli import add_input_arguments
+from tui.commands._common import load_inputs, print_json
+from tui.core.anchor import Anchor, anchor_sentence
+from tui.core.collection import Collection
+from tui.core.errors import UsageError
+from tui.core.notes import LocatedNote, NoteStore, SidecarLocation, locate, sidecar_location
+
+LIST_SCHEMA = "sidebyside.notelist/1"
+"""Schema tag of `notes --json`."""
+
+
+def add_parser(sub: Any) -> argparse.ArgumentParser:
+    """Register the subcommand."""
+    p: argparse.ArgumentParser = sub.add_parser(
+        "notes",
+        help="list reviewer notes, or add one",
+        description="List the reviewer notes kept for these articles, with where each one is "
+        "anchored now (anchored, moved, orphaned, or absent when its article is not loaded), or "
+        "add a note on one sentence with --add.",
+    )
+    add_input_arguments(p)
+    p.add_argument("--json", action="store_true", help=f"print JSON (schema {LIST_SCHEMA})")
+    p.add_argument(
+        "--notes",
+        metavar="FILE",
+        default=None,
+        help="the notes sidecar (default: sidebyside.notes.json next to the articles, or the "
+        "user data folder when that folder is not writable)",
+    )
+    p.add_argument(
+        "--add",
+        action="store_true",
+        help="add a note (needs --article, --sentence, --verdict, --text)",
+    )
+    p.add_argument("--article", metavar="ID", help="article id of the note (see `articles`)")
+    p.add_argument(
+        "--sentence",
+        metavar="N",
+        type=int,
+        help="sentence index in that article, from 0 (as in `articles --json`)",
+    )
+    p.add_argument("--verdict", metavar="V", help="verdict key (1-9) or label, e.g. 2 or disputed")
+    p.add_argument("--text", metavar="T", help="the note's text")
+    p.add_argument(
+        "--tags", metavar="TAG", nargs="+", default=[], help="tags (space or comma separated)"
+    )
+    p.add_argument("--author", metavar="NAME", default=None, help="author (default: login name)")
+    p.add_argument(
+        "--quarantine",
+        action="store_true",
+        help="move a sidecar that cannot be read aside (timestamped name) and start a new one",
+    )
+    return p
+
+
+def _sentence_anchor(collection: Collection, args: argparse.Namespace) -> Anchor:
+    missing = [
+        f"--{k}" for k in ("article", "sentence", "verdict", "text") if getattr(args, k) is None
+    ]
+    if missing:
+        raise UsageError("--add", f"also needs {', '.join(missing)}")
+    by_id = {a.id: a for a in collection.articles}
+    article = by_id.get(args.article)
+    if article is None:
+        have = ", ".join(by_id)
+        raise UsageError("--article", f"no article with id '{args.article}' (have: {have})")
+    count = len(article.sentences)
+    if not 0 <= args.sentence < count:
+        raise UsageError(
+            "--sentence",
+            f"no sentence {args.sentence} in {article.id} (it has {count}, numbered from 0)",
+        )
+    return anchor_sentence(article, args.sentence)
+
+
+def _note_document(item: LocatedNote) -> dict[str, Any]:
+    data = item.note.to_dict()
+    data["status"] = item.status
+    data["anchors"] = [
+        {
+            **p.anchor.to_dict(),
+            "status": p.resolution.status,
+            "found": {"start": p.resolution.start, "end": p.resolution.end}
+            if p.resolution.found
+            else None,
+            "score": p.resolution.score,
+            "method": p.resolution.method,
+            "sentences": list(p.sentences),
+            "loaded_as": p.article,
+        }
+        for p in item.placements
+    ]
+    return data
+
+
+def _where(item: LocatedNote) -> str:
+    parts = []
+    for p in item.placements:
+        if p.sentences:
+            parts.append(f"{p.article}:{','.join(str(i) for i in p.sentences)}")
+        else:
+            parts.append(f"{p.anchor.article}:{p.resolution.status}")
+    return " ".join(parts) or "-"
+
+
+def _print_table(
+    place: SidecarLocation, store: NoteStore, located: tuple[LocatedNote, ...]
+) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    sys.stdout.write(f"Notes: {place.path} ({place.reason})\n")
+    if not located:
+        sys.stdout.write("No notes yet.\n")
+        return
+    table = Table()
+    for col in ("id", "verdict", "status", "where (article:sentences)", "text"):
+        table.add_column(col, overflow="fold")
+    for item in located:
+        note = item.note
+        text = note.text.splitlines()[0] if note.text.strip() else ""
+        style = {"orphaned": "bold red", "moved": "yellow"}.get(item.status)
+        table.add_row(note.id, note.verdict or "-", item.status, _where(item), text, style=style)
+    Console().print(table)
+    counts = {s: sum(i.status == s for i in located) for s in ("anchored", "moved", "orphaned")}
+    summary = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
+    sys.stdout.write(f"{len(located)} notes: {summary}\n")
+    for item in located:
+        for p in item.placements:
+            if p.resolution.status == "orphaned":
+                quote = " ".join(p.anchor.exact.split())
+                sys.stdout.write(f'{item.note.id}: orphaned quote in {p.article}: "{quote}"\n')
+
+
+def run(args: argparse.Namespace) -> int:
+    """List the notes, add one, or quarantine a bad sidecar."""
+    collection = load_inputs(args)
+    place = sidecar_location(collection, args.notes)
+    store = NoteStore.open(place.path, author=args.author)
+    if args.quarantine:
+        if not store.read_only:
+            raise UsageError("--quarantine", f"{place.path} reads fine: nothing to move aside")
+        aside = store.quarantine()
+        sys.stderr.write(f"sidebyside: moved {place.path} aside to {aside}; new sidecar started\n")
+        return 0
+    if store.read_only:
+        sys.stderr.write(f"sidebyside: {store.reason} (--quarantine moves it aside)\n")
+        return 2
+    added = None
+    if args.add:
+        anchor = _sentence_anchor(collection, args)
+        verdict = store.verdict(args.verdict)
+        tags = [t for chunk in args.tags for t in chunk.split(",")]
+        added = store.add(verdict, args.text, [anchor], tags)
+    elif any(getattr(args, k) is not None for k in ("article", "sentence", "verdict", "text")):
+        raise UsageError("--article/--sentence/--verdict/--text", "only go with --add")
+    notes = store.notes if added is None else (store.get(added.id),)
+    located = locate(notes, collection.articles)
+    if args.json:
+        print_json(
+            {
+                "schema": LIST_SCHEMA,
+                "sidecar": {
+                    "path": str(place.path),
+                    "reason": place.reason,
+                    "fallback": place.fallback,
+                },
+                "verdicts": list(store.verdicts),
+                "notes": [_note_document(item) for item in located],
+            }
+        )
+        return 0
+    if added is not None:
+        item = located[0]
+        sys.stdout.write(
+            f"added note {added.id} ({added.verdict}) on {_where(item)} in {place.path}\n"
+        )
+        return 0
+    _print_table(place, store, located)
+    return 0
