@@ -305,12 +305,25 @@ def test_date_conflict_in_a_group() -> None:
         ("Shoigu arrived on Tuesday.", "Shoigu arrived on June 17.", "2025-06-18", "2025-06-18"),
         ("The treaty was signed in 2023.", "The treaty was signed last year.", None, None),
         ("Shoigu arrived on Tuesday.", "Shoigu arrived on Tuesday.", "2025-06-17", "2025-06-18"),
+        # two articles published days apart: "earlier this week" (Jun 16-18) / "last week"
+        (
+            "A strike hit Kyiv earlier this week.",
+            "A strike hit Kyiv last week.",
+            "2025-06-18",
+            "2025-06-23",
+        ),
     ],
 )
 def test_same_day_in_other_words_is_no_date_conflict(
     a: str, b: str, date_a: str | None, date_b: str | None
 ) -> None:
     assert found(pair(a, b, date_a, date_b), "date", "conflict") == []
+
+
+def test_relative_dates_resolved_against_one_date_can_conflict() -> None:
+    al = pair("A strike hit Kyiv earlier this week.", "A strike hit Kyiv last week.")
+    (d,) = found(al, "date")
+    assert d.severity == "conflict"
 
 
 def test_weekday_and_day_of_month_are_a_variant_naming_the_day() -> None:
