@@ -299,6 +299,9 @@ LINES = [
     ("He said the link https://example.com was down.", ""),
     ("By the end of the week, the talks had stalled.", ""),
     ("Related talks will follow next week, officials said.", ""),
+    ("Several agencies contributed to the report, officials said.", ""),
+    ("Agency staff contributed reporting from Seoul and Tokyo to the paper.", ""),
+    ("Kim Jong Un and Shoigu", ""),
 ]
 
 

@@ -234,7 +234,8 @@ _RELATED = re.compile(
 _CREDIT = re.compile(
     r"^\(?\s*(?:with\s+)?(?:additional\s+)?(?:reporting|writing|editing|compiled|translated"
     r"|research|production)\s+by\b"
-    r"|\bcontributed\s+(?:to\s+)?(?:this\s+|the\s+)?(?:reporting|report|story|article|coverage)\b"
+    r"|\bcontributed\s+(?:to\s+)?(?:this\s+|the\s+)?(?:reporting|report|story|article|coverage)"
+    r"\s*\.?\)?$"
     r"|^\(?\s*(?:photo|image|picture|file\s+photo|credit|photo\s+credit|foto|bild)\s*:",
     re.IGNORECASE,
 )
@@ -346,7 +347,7 @@ def classify_line(line: str) -> LineVerdict:
     words = text.split()
     if _RELATED.match(text) and len(words) <= 40:
         return LineVerdict("related")
-    if _CREDIT.search(text) and len(words) <= 20:
+    if _CREDIT.search(text) and len(words) <= 16:
         return LineVerdict("credit")
     if len(words) <= 4 and text[-1] not in ".!?":
         name = text.strip("—–-() ")
