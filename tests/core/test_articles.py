@@ -488,7 +488,7 @@ def test_html_readable_text() -> None:
     assert article.title == "Kim in Moscow"
     assert article.url == "https://example.com/2024/06/03/kim"
     assert article.date == "2024-06-03"
-    assert article.outlet == "example.com"
+    assert article.outlet == "Example News"  # og:site_name beats the bare domain
     assert [s.text for s in article.sentences] == [
         "Kim in Moscow",
         "Kim arrived in Moscow on Monday.",
@@ -500,6 +500,19 @@ def test_html_readable_text() -> None:
         assert article.source[s.start : s.end] == s.text
     for hidden in ("Hidden", "Home", "color", "©", "Related"):
         assert hidden not in article.source
+
+
+HTML_TITLES = [
+    ("<title>Kim in Moscow | Example News</title><p>Text here.</p>", "Kim in Moscow"),
+    ("<title>Kim in Moscow - Example News</title><p>Text here.</p>", "Kim in Moscow"),
+    ("<title>Kim in Moscow</title><h1>Kim arrives</h1><p>Text here.</p>", "Kim arrives"),
+    ('<meta property="og:title" content="OG title"><title>T</title><p>Text here.</p>', "OG title"),
+]
+
+
+@pytest.mark.parametrize(("page", "title"), HTML_TITLES)
+def test_html_title(page: str, title: str) -> None:
+    assert article_from_bytes(page.encode(), "h", "h.html").title == title
 
 
 def test_html_declared_legacy_charset() -> None:

@@ -566,6 +566,8 @@ def article_from_text(
         title = page.title or title
     title = meta.title or title
     outlet = outlet_from_url(url) if url else ""
+    if page is not None and page.site:
+        outlet = page.site  # the page names its publisher: better than a domain
     outlet = outlet or (meta.outlets[0] if meta.outlets else "") or article_id
     digest = hashlib.sha256(raw if raw is not None else text.encode("utf-8")).hexdigest()
     return Article(

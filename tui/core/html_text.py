@@ -9,6 +9,7 @@ an HTML article point into this extracted text, which is Article.source for HTML
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -170,6 +171,8 @@ def html_to_text(html: str) -> HtmlText:
     found.text = "\n\n".join(texts)
     meta = found.meta
     title = " ".join("".join(parser.title_parts).split())
+    # "<title>Headline | Outlet</title>": keep the headline part.
+    title = re.split(r"\s+[|–—]\s+|\s+-\s+(?=[^-]*$)", title)[0] if title else ""
     found.title = parser.h1 or meta.get("og:title", "") or title
     found.url = meta.get("og:url", "") or found.url
     found.site = meta.get("og:site_name", "")
