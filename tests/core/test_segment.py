@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tui.core.segment import Span, split_sentences
 
@@ -277,3 +279,21 @@ def test_blank_text_has_no_sentences(text: str) -> None:
 def test_unpaired_quote_protects_nothing() -> None:
     # A quotation opened and never closed in the line (a quote running over paragraphs).
     assert sentences('He said: "We came. We saw. Then') == ['He said: "We came.', "We saw.", "Then"]
+
+
+PIECES = [*"aB .!?…\"'“”„«»()-\n", "Mr.", "U.S.", "z. B.", " The ", "3.", "5.33"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=80).map("".join))
+def test_spans_are_ordered_trimmed_and_inside(text: str) -> None:
+    spans = split_sentences(text, 7)
+    previous_end = 7
+    for span in spans:
+        assert previous_end <= span.start < span.end <= len(text) + 7
+        piece = text[span.start - 7 : span.end - 7]
+        assert piece == piece.strip() and "\n" not in piece
+        previous_end = span.end
+    # Nothing but whitespace is left out.
+    covered = "".join(text[s.start - 7 : s.end - 7] for s in spans)
+    assert "".join(covered.split()) == "".join(text.split())
