@@ -285,6 +285,7 @@ def test_diff_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["diff", str(a), str(b)]) == 0
     out = capsys.readouterr().out
     assert "1 substantive (number), 1 trivial" in out
+    assert "send [-5,000-]{+6,000+} military" in out  # no colours in a capture: markers
 
 
 def test_diff_unknown_reference_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,8 +1,9 @@
 """Provides `sidebyside diff PATH ... [--json] [--reference ID]`: word diffs per group.
 
 Without `--json`, every aligned group's members are shown against the reference sentence:
-deletions struck through in red, insertions underlined in green, trivial changes dimmed, each
-line followed by its count of substantive and trivial changes and their sub-kinds. With
+deletions struck through in red, insertions underlined in green, trivial changes dimmed (without
+colours: `[-deleted-]{+inserted+}`), each line followed by its count of substantive and trivial
+changes and their sub-kinds. With
 `--json`, the sidebyside.diff/1 document.
 """
 
@@ -68,14 +69,23 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def render_ops(ops: tuple[Op, ...]) -> Text:
-    """One diff as rich Text: equal runs plain, changes styled by kind and class."""
+def render_ops(ops: tuple[Op, ...], markers: bool = False) -> Text:
+    """One diff as rich Text: equal runs plain, changes styled by kind and class.
+
+    Args:
+        ops: the diff.
+        markers: also wrap changes in wdiff-style markers, `[-deleted-]{+inserted+}`, for
+            output without colours (a pipe, a file, NO_COLOR).
+    """
     from rich.text import Text
 
     text = Text()
     for op in ops:
         if op.kind == "equal" or op.change is None:
             text.append(op.text)
+        elif markers:
+            mark = ("[-", "-]") if op.kind == "delete" else ("{+", "+}")
+            text.append(mark[0] + op.text + mark[1], style=STYLES[(op.kind, op.change)])
         else:
             text.append(op.text, style=STYLES[(op.kind, op.change)])
     return text
@@ -101,6 +111,7 @@ def print_diffs(analysis: Analysis) -> None:
     from rich.text import Text
 
     console = Console(highlight=False)
+    markers = console.no_color or console.color_system is None
     alignment = analysis.alignment
     ref = alignment.article(alignment.reference)
     console.print(
@@ -134,6 +145,6 @@ def print_diffs(analysis: Analysis) -> None:
             ops = analysis.diffs[(group.id, art)]
             label = ",".join(str(i) for i in group.slot(art))
             console.print(Text(f"  {art} [{label}]: {summary(ops)}", "cyan"))
-            console.print(Text("    ") + render_ops(ops))
+            console.print(Text("    ") + render_ops(ops, markers))
     if not shown:
         console.print("No aligned sentences to compare.")
