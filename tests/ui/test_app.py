@@ -136,5 +136,5 @@ async def test_theme_can_be_light() -> None:
         assert not app.current_theme.dark
         view = screen.query_one(CompareView)
         insert = view.style_for("insert")
-        assert insert.underline and insert.bold
+        assert insert.underline and insert.color is not None
         assert view.style_for("delete").strike

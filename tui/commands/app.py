@@ -27,9 +27,15 @@ def run(args: argparse.Namespace) -> int:
     """Load the inputs (bad files become notifications) and run the app."""
     collection = load_inputs(args, strict=False)
     reference = check_reference(collection, args.reference)
+    pending = None
+    if collection.articles:
+        from tui.ui.preload import start_analysis
+
+        # start aligning before Textual is imported; the app's worker picks the result up
+        pending = start_analysis(collection.articles, reference)
     from tui.ui.app import make_app
 
-    app = make_app(collection, reference=reference, notes_path=args.notes)
+    app = make_app(collection, reference=reference, notes_path=args.notes, pending=pending)
     if args.theme is not None:
         if args.theme not in app.available_themes:
             names = ", ".join(sorted(app.available_themes))

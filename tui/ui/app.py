@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from concurrent.futures import Future
 from pathlib import Path
 from typing import ClassVar
 
@@ -53,6 +54,7 @@ class SideBySideApp(App[None]):
         notes_path: Path | None = None,
         threshold: float | None = None,
         analyzer: Analyzer | None = None,
+        pending: Future[Analysis] | None = None,
     ) -> None:
         super().__init__()
         self.collection = collection
@@ -68,6 +70,8 @@ class SideBySideApp(App[None]):
         self.compare_screen = CompareScreen(collection.articles)
         """The main screen."""
         self._generation = 0
+        self._pending = pending
+        self._pending_reference = reference
         self.theme = theme or DEFAULT_THEME
 
     def get_default_screen(self) -> CompareScreen:
@@ -93,8 +97,12 @@ class SideBySideApp(App[None]):
 
     @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
     def _analyze(self, reference: str | None, generation: int) -> None:
+        pending, self._pending = self._pending, None
         try:
-            analysis = self.analyzer(self.collection.articles, reference, self.threshold)
+            if pending is not None and reference == self._pending_reference:
+                analysis = pending.result()
+            else:
+                analysis = self.analyzer(self.collection.articles, reference, self.threshold)
         except Exception as exc:  # a core bug must not take the app down
             self.post_message(AnalysisFailed(f"{type(exc).__name__}: {exc}", generation))
             return
@@ -147,6 +155,7 @@ def make_app(
     notes_path: Path | None = None,
     threshold: float | None = None,
     analyzer: Analyzer | None = None,
+    pending: Future[Analysis] | None = None,
 ) -> SideBySideApp:
     """Build the app from loaded data or from paths (for `make run`, tests and snapshots).
 
@@ -157,6 +166,7 @@ def make_app(
         notes_path: the notes sidecar (passed through for the notes work).
         threshold: alignment threshold (default: the engine's).
         analyzer: replaces analyze() (tests, benchmarks).
+        pending: an analysis already started for `reference` (see preload.start_analysis).
 
     Returns:
         The app, ready to run.
@@ -169,4 +179,5 @@ def make_app(
         notes_path=notes_path,
         threshold=threshold,
         analyzer=analyzer,
+        pending=pending,
     )

@@ -21,7 +21,7 @@ from tui.core.analysis import Analysis
 from tui.core.articles import Article
 from tui.ui.render import article_stats, share
 
-TEXT_WIDTH = 30
+TEXT_WIDTH = 34
 """Characters of title shown per entry."""
 
 
@@ -67,22 +67,21 @@ class ArticleList(OptionList):
         for article in articles:
             stats = article_stats(analysis, article)
             mark = "★" if article.id == reference else ("▶" if article.id == right else " ")
-            role = (
-                " (reference)"
-                if article.id == reference
-                else (" (right)" if article.id == right else "")
-            )
             text = Text()
-            text.append(f"{mark} {article.id} ", "bold")
+            text.append(f"{mark} {article.id}", "bold")
             if article.outlet and article.outlet != article.id:
-                text.append(f"· {_cut(article.outlet, 18)}")
-            text.append(role, "italic")
+                text.append(f" · {_cut(article.outlet, TEXT_WIDTH - len(article.id) - 5)}")
             text.append(f"\n  {_cut(article.title or '(no title)', TEXT_WIDTH)}")
             text.append(f"\n  {article.date or 'no date'} · {stats.sentences} sentences")
             if analysis is not None:
-                matched = "ref" if article.id == reference else f"{share(stats.matched)} matched"
-                text.append(f"\n  {matched} · {stats.uniques} unique · ")
-                text.append(f"{stats.conflicts} conflict{'s' if stats.conflicts != 1 else ''}")
+                if article.id == reference:
+                    matched = "reference"
+                else:
+                    matched = f"{share(stats.matched)} matched"
+                s = "s" if stats.conflicts != 1 else ""
+                text.append(
+                    f"\n  {matched} · {stats.uniques} unique · {stats.conflicts} conflict{s}"
+                )
             options.append(Option(text, id=article.id))
         self.set_options(options)
         ids = [a.id for a in articles]

@@ -1,0 +1,172 @@
+"""Provides main(): how fast the reading app starts and answers keys (printed figures).
+
+1. Launch to the first full compare screen on the bundled seeds, against an empty Textual app,
+   each in a fresh Python process (interpreter start and imports included), headless, median
+   of several runs. Target: within 1.3x of the empty app.
+2. Key press to refreshed screen in a synthetic 5,000-group comparison, for moving the cursor
+   (j) and jumping to the next difference (n): the pilot round trip (key event, handler,
+   repaint of the screen) and the handler plus rendering every visible line of the compare view
+   from cold caches. Target: median under 30 ms.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import subprocess
+import sys
+import time
+
+from rich.console import RenderableType
+from textual import events
+from textual._compositor import CompositorUpdate
+from textual.screen import Screen
+
+RUNS = 5
+"""Process launches per app."""
+
+PRESSES = 60
+"""Key presses per key in the 5,000-group test."""
+
+SIZE = (160, 48)
+"""Terminal size."""
+
+_EMPTY = """
+import asyncio
+from textual.app import App
+from textual.widgets import Footer, Static
+
+class Empty(App[None]):
+    def compose(self):
+        yield Static("hello")
+        yield Footer()
+
+async def main():
+    app = Empty()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+
+asyncio.run(main())
+"""
+
+_OURS = """
+import asyncio
+from tui.core.collection import load_collection
+from tui.resources import seed_paths
+from tui.ui.preload import start_analysis
+
+# as `sidebyside` does: load, start the analysis, then import Textual and build the app
+collection = load_collection(seed_paths())
+pending = start_analysis(collection.articles)
+from tui.ui.app import make_app
+
+async def main():
+    app = make_app(collection, theme="textual-dark", pending=pending)
+    async with app.run_test(size=SIZE) as pilot:
+        while app.compare_screen.analysis is None or not app.compare_screen.view.rows:
+            await asyncio.sleep(0.002)
+        await pilot.pause()
+
+asyncio.run(main())
+"""
+
+
+def _launch(code: str) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-c", f"SIZE = {SIZE!r}\n{code}"],
+        check=True,
+        capture_output=True,
+    )
+    return time.perf_counter() - t0
+
+
+def startup() -> None:
+    """Print launch-to-compare time against an empty app."""
+    empty, ours = [], []
+    for _ in range(RUNS):
+        empty.append(_launch(_EMPTY))
+        ours.append(_launch(_OURS))
+    e, o = statistics.median(empty), statistics.median(ours)
+    print(f"launch to first screen, empty Textual app: {e * 1000:7.0f} ms (median of {RUNS})")
+    print(f"launch to full compare screen, seeds:      {o * 1000:7.0f} ms (median of {RUNS})")
+    print(f"ratio: {o / e:.2f}x (target <= 1.30x)")
+
+
+async def _keys() -> None:
+    from tui.ui.app import app_for_analysis
+    from tui.ui.synthetic import synthetic_analysis
+
+    t0 = time.perf_counter()
+    analysis = synthetic_analysis(5000, 3)
+    print(f"synthetic 5,000-group analysis built in {(time.perf_counter() - t0) * 1000:.0f} ms")
+    app = app_for_analysis(analysis, theme="textual-dark")
+    async with app.run_test(size=SIZE) as pilot:
+        t0 = time.perf_counter()
+        while app.compare_screen.analysis is None or not app.compare_screen.view.rows:
+            await asyncio.sleep(0.002)
+        await pilot.pause()
+        print(f"5,000 rows laid out and shown in {(time.perf_counter() - t0) * 1000:.0f} ms")
+        view = app.compare_screen.view
+        height = view.size.height
+        driver = app._driver
+        assert driver is not None
+        writes: list[float] = []
+        original = app._display
+
+        def display(screen: Screen[object], renderable: RenderableType | None) -> None:
+            # headless apps skip the terminal write: build the bytes anyway, as a terminal would
+            if isinstance(renderable, CompositorUpdate):
+                renderable.render_segments(app.console)
+                writes.append(time.perf_counter())
+            original(screen, renderable)
+
+        app._display = display  # type: ignore[method-assign]
+        steps = (("j", view.action_cursor_down), ("n", app.compare_screen.action_next_difference))
+        for key, action in steps:
+            await pilot.press("g")
+            trips = []
+            for _ in range(PRESSES):
+                writes.clear()
+                event = events.Key(key, key)
+                event.set_sender(app)
+                t = time.perf_counter()
+                driver.send_message(event)
+                deadline = t + 2.0
+                while not writes and time.perf_counter() < deadline:
+                    await asyncio.sleep(0)
+                if not writes:
+                    raise RuntimeError("no screen update within 2 s")
+                trips.append(writes[0] - t)
+                await pilot.pause()
+            await pilot.press("g")
+            direct = []
+            for _ in range(PRESSES):
+                view._strips.clear()
+                t = time.perf_counter()
+                action()
+                for y in range(height):
+                    view.render_line(y)
+                direct.append(time.perf_counter() - t)
+            print(
+                f"key {key!r}: key event to screen update rendered: median "
+                f"{statistics.median(trips) * 1000:5.1f} ms "
+                f"(p90 {sorted(trips)[int(PRESSES * 0.9)] * 1000:5.1f}) (target < 30 ms); "
+                f"handler + cold render of {height} lines: median "
+                f"{statistics.median(direct) * 1000:5.1f} ms"
+            )
+        print(f"compare view row {view.cursor} of {len(view.rows)} after the runs")
+
+
+def main() -> int:
+    """Run both measurements and print the figures."""
+    try:
+        startup()
+    except subprocess.CalledProcessError as exc:
+        print(f"startup: failed: {exc.stderr.decode(errors='replace').strip().splitlines()[-1:]}")
+    asyncio.run(_keys())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

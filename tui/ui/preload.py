@@ -1,0 +1,90 @@
+"""Provides start_analysis(): run analyze() before the app is even built, in parallel with it.
+
+Launching the app spends a few hundred milliseconds importing Textual and building the first
+screen; the analysis needs none of that. `sidebyside` therefore starts it first (this module
+imports no Textual): in a forked child process when that is safe (POSIX, no other thread
+running yet), so it really runs in parallel with the Textual start-up instead of competing for
+the GIL, else in a thread. The app's worker picks the result up from the future.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Sequence
+from concurrent.futures import Future
+from multiprocessing.connection import Connection
+from typing import Any
+
+from tui.core.analysis import Analysis, analyze
+from tui.core.articles import Article
+
+
+def _child(conn: Connection, args: tuple[Any, ...]) -> None:
+    try:
+        conn.send((True, analyze(*args)))
+    except BaseException as exc:  # handed to the parent, which shows it
+        try:
+            conn.send((False, exc))
+        except Exception:
+            conn.send((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
+    finally:
+        conn.close()
+
+
+def _fork_safe() -> bool:
+    return (
+        os.name == "posix"
+        and "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() == 1
+    )
+
+
+def start_analysis(
+    articles: Sequence[Article], reference: str | None = None, threshold: float | None = None
+) -> Future[Analysis]:
+    """Start analyze() in the background; the future holds the Analysis or the exception.
+
+    Args:
+        articles: the versions.
+        reference: id of the reference version (None: the first).
+        threshold: alignment threshold (None: the engine's).
+
+    Returns:
+        A future of the Analysis.
+    """
+    future: Future[Analysis] = Future()
+    future.set_running_or_notify_cancel()
+    args = (tuple(articles), reference, threshold)
+    if _fork_safe():
+        ctx = multiprocessing.get_context("fork")
+        receive, send = ctx.Pipe(duplex=False)
+        process = ctx.Process(target=_child, args=(send, args), daemon=True)
+        process.start()
+        send.close()
+
+        def wait() -> None:
+            try:
+                ok, value = receive.recv()
+            except (EOFError, OSError) as exc:
+                future.set_exception(RuntimeError(f"analysis process ended early ({exc!r})"))
+                return
+            finally:
+                process.join(timeout=5)
+            if ok:
+                future.set_result(value)
+            else:
+                future.set_exception(value)
+
+        threading.Thread(target=wait, name="sidebyside-preload", daemon=True).start()
+        return future
+
+    def run() -> None:
+        try:
+            future.set_result(analyze(*args))
+        except BaseException as exc:
+            future.set_exception(exc)
+
+    threading.Thread(target=run, name="sidebyside-preload", daemon=True).start()
+    return future
