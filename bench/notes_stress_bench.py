@@ -1,0 +1,147 @@
+"""Provides main(): the notes sidecar under stress: kill -9 trials, save latency, two writers.
+
+1. Save latency: one store adds notes (one anchor each, like the app's) to a sidecar that
+   already holds 0, 100 and 1,000 notes; p50 / p95 / max per save (each save re-reads the
+   file if it changed, merges, writes a temp file, fsyncs it, keeps the .bak, replaces, fsyncs
+   the folder).
+2. Kill -9: the same trials as tests/core/test_notes_crash.py, more of them (`trials`): a
+   writer forked from a warm process adds and deletes notes until SIGKILL at a random moment;
+   after each kill the sidecar must parse and hold every note whose save had returned.
+3. Two writers: two processes add 500 notes each to one sidecar; all 1,000 must be there.
+
+Figures are printed; a lost note or a failed check makes main() return 1.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+from types import ModuleType
+
+from tui.core.anchor import Anchor
+from tui.core.notes import SIDECAR_NAME, NoteStore
+
+CRASH_TESTS = Path(__file__).resolve().parents[1] / "tests" / "core" / "test_notes_crash.py"
+"""The kill-trial harness (shared with the test suite)."""
+
+ANCHOR = Anchor(
+    "a",
+    "0" * 64,
+    "Rescue teams reached the village of Marnay at dawn, officials said on Tuesday.",
+    "The river rose by three metres. ",
+    " Aid is expected on Friday, the",
+    400,
+    478,
+)
+
+
+def _harness() -> ModuleType | None:
+    if not CRASH_TESTS.exists():
+        return None
+    spec = importlib.util.spec_from_file_location("_notes_crash", CRASH_TESTS)
+    if spec is None or spec.loader is None:
+        return None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _ms(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return 1000 * ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def save_latency(folder: Path) -> None:
+    """Print p50/p95 save latency at several sidecar sizes."""
+    print("save latency (one anchor per note, fsync on):")
+    heads = ("saves", "p50 ms", "p95 ms", "max ms", "saves/s")
+    print(f"  {'notes before':>12} " + " ".join(f"{h:>8}" for h in heads))
+    for size in (0, 100, 1000):
+        path = folder / f"lat{size}" / SIDECAR_NAME
+        store = NoteStore.open(path, author="bench")
+        for i in range(size):
+            store.add("1", f"seed note {i}", [ANCHOR])
+        times: list[float] = []
+        start = time.perf_counter()
+        for i in range(100):
+            t0 = time.perf_counter()
+            store.add("2", f"timed note {i}\nsecond line", [ANCHOR], ["bench"])
+            times.append(time.perf_counter() - t0)
+        rate = len(times) / (time.perf_counter() - start)
+        print(
+            f"  {size:>12} {len(times):>8} {_ms(times, 0.5):>8.2f} {_ms(times, 0.95):>8.2f} "
+            f"{1000 * max(times):>8.2f} {rate:>8.0f}"
+        )
+
+
+def kill_trials(harness: ModuleType, folder: Path, trials: int) -> bool:
+    """Run the kill -9 trials; print figures; False if a note was lost."""
+    start = time.perf_counter()
+    try:
+        figures = harness.run_kill_trials(folder, trials, harness.MAX_DELAY * 2, seed=2026)
+    except AssertionError as exc:
+        print(f"kill -9 trials: FAILED: {exc}")
+        return False
+    took = time.perf_counter() - start
+    print(
+        f"kill -9 trials: {figures['trials']} kills, 0 notes lost, "
+        f"{figures['trials_with_saves']} kills after at least one save, "
+        f"{figures['saves']} saves checked, {figures['torn']} kills left a temp file "
+        f"(cleaned by the next save), {took:.1f} s"
+    )
+    return True
+
+
+def two_writers(harness: ModuleType, folder: Path, count: int) -> bool:
+    """Two processes add `count` notes each; print throughput; False if any is missing."""
+    import subprocess
+
+    sidecar = folder / "two" / SIDECAR_NAME
+    sidecar.parent.mkdir()
+    go = folder / "two" / "go"
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", harness.WRITER, str(sidecar), who, str(count), str(go)],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=harness.python_env(),
+        )
+        for who in ("ann", "bob")
+    ]
+    for w in writers:
+        assert w.stdout is not None
+        w.stdout.readline()
+    start = time.perf_counter()
+    go.touch()
+    codes = [w.wait() for w in writers]
+    took = time.perf_counter() - start
+    notes = json.loads(sidecar.read_text(encoding="utf-8"))["notes"]
+    ok = codes == [0, 0] and len({n["id"] for n in notes}) == 2 * count
+    print(
+        f"two writers: {2 * count} saves in {took:.1f} s ({2 * count / took:.0f} saves/s), "
+        f"{len(notes)} notes in the sidecar{'' if ok else '  FAILED'}"
+    )
+    return ok
+
+
+def main(trials: int = 500) -> int:
+    """Run the three parts and print their figures."""
+    harness = _harness()
+    with tempfile.TemporaryDirectory(prefix="notes-bench-") as tmp:
+        folder = Path(tmp)
+        save_latency(folder)
+        if harness is None:
+            print(f"kill -9 and two-writer parts skipped: {CRASH_TESTS} not found")
+            return 0
+        (folder / "kills").mkdir()
+        ok = kill_trials(harness, folder / "kills", trials)
+        ok = two_writers(harness, folder, 500) and ok
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(int(sys.argv[1]) if len(sys.argv) > 1 else 500))
