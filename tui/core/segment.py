@@ -8,8 +8,9 @@ The rules, in the order they are applied (each one is a table-driven test case):
   after it) when whitespace follows and the next word does not start with a lower-case letter.
   `5.33`, `1,248`, `U.S.-led` or `example.com` never split (no whitespace after the stop).
 - Never a break before a lower-case word: `"Why?" he asked.`, `"…," he said.`, `e.g. this`.
-- Abbreviations: titles and words that never end a sentence (Mr., Dr., Gen., St., No. 5, z. B.,
-  d. h., bzw., ca., Nr., vgl., …) never split. Words that may end a sentence (Inc., Jr., etc.,
+- Abbreviations: titles and words that never end a sentence (Mr., Dr., Gen., St., z. B., d. h.,
+  bzw., ca., vgl., …) never split; No., Nr., Art., Fig. never split before a number
+  (`No. 5`), elsewhere they are weak. Words that may end a sentence (Inc., Jr., etc.,
   usw., u. a., U.S., Jan., single-letter initials such as `J. R. R.`, a 1-3 digit number such as
   German ordinals `am 3. Oktober`, an ellipsis) split only when the next word is a common
   sentence opener ("The", "He", "Die", "Er", ...), so `J. R. R. Tolkien`, `U.S. Army`,
@@ -18,7 +19,8 @@ The rules, in the order they are applied (each one is a table-driven test case):
   quotation does not split it when the quotation goes on into the same sentence after it closes
   (`"We won. They lost," he said.` is one sentence). When the quotation itself ends a sentence
   (`He said: "We won. They lost." Then …`), its inner sentences split as usual. A quotation
-  mark without a partner in the same line protects nothing.
+  mark without a partner in the same line protects nothing. A closing mark detached by a
+  space (`allein! “`, as tokenised corpora write it) stays with its sentence.
 - Dashes are not sentence ends; an opening dash, quote or bracket before the next word is
   skipped when looking at that word.
 """
