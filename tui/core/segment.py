@@ -9,9 +9,9 @@ The rules, in the order they are applied (each one is a table-driven test case):
   `5.33`, `1,248`, `U.S.-led` or `example.com` never split (no whitespace after the stop).
 - Never a break before a lower-case word: `"Why?" he asked.`, `"…," he said.`, `e.g. this`.
 - Abbreviations: titles and words that never end a sentence (Mr., Dr., Gen., St., z. B., d. h.,
-  bzw., ca., vgl., …) never split; No., Nr., Art., Fig. never split before a number
+  u. a., bzw., ca., vgl., …) never split; No., Nr., Art., Fig. never split before a number
   (`No. 5`), elsewhere they are weak. Words that may end a sentence (Inc., Jr., etc.,
-  usw., u. a., U.S., Jan., single-letter initials such as `J. R. R.`, a 1-3 digit number such as
+  usw., e. V., U.S., Jan., single-letter initials such as `J. R. R.`, a 1-3 digit number such as
   German ordinals `am 3. Oktober`, an ellipsis) split only when the next word is a common
   sentence opener ("The", "He", "Die", "Er", ...), so `J. R. R. Tolkien`, `U.S. Army`,
   `im 19. Jahrhundert` stay whole while `… in the U.S. The move …` splits.
