@@ -162,6 +162,23 @@ def test_names(text: str, names: list[str]) -> None:
     assert [f.text for f in facts_of(text, "name")] == names
 
 
+NAME_KINDS = [
+    ("Security Council chief Sergei Shoigu spoke.", "Sergei Shoigu", "person"),
+    ("Sergei Shoigu arrived. Shoigu spoke.", "Sergei Shoigu", "person"),
+    ("Officials met in Pyongyang.", "Pyongyang", "place"),
+    ("The Russian Security Council met.", "Russian Security Council", "organisation"),
+    ("It was reported by TASS today.", "TASS", "organisation"),
+    ("The Kursk Region was hit.", "Kursk Region", "place"),
+    ("Officials praised Kursk.", "Kursk", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), NAME_KINDS)
+def test_name_kinds(text: str, name: str, kind: str) -> None:
+    kinds = {f.text: f.subject for f in facts_of(text.replace(". ", ".\n"), "name")}
+    assert kinds[name] == kind
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [("Sergei Shoigu", "Sergey Shoigu"), ("Kiev", "Kyiv"), ("Kim Jong Un", "Kim Jong-un")],

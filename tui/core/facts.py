@@ -60,7 +60,8 @@ class Fact:
     """Normalised value used for comparison ("1000", "2024-06-17", "sergei shoigu")."""
     subject: str = ""
     """What it is about: the counted noun of a number ("sappers"), the event a date dates
-    ("signed agreement"), the source of an attribution."""
+    ("signed: partnership treaty"), the source of an attribution; for a name, a guess at its
+    kind: "person", "place", "organisation" or "" when unsure."""
     qualifier: str = ""
     """For numbers: "more than", "at least", "nearly"... ("" when exact)."""
     speaker: str = ""
@@ -694,12 +695,79 @@ def _inner_caps(article: Article) -> set[str]:
     return out
 
 
+ORG_WORDS = _word_set(
+    "Council Ministry Agency Team Service Services News Times Post Press Party Committee Nations "
+    "Union Army Navy Forces Office Bank Fund Court Government Parliament Assembly Commission "
+    "Company Corporation Inc Ltd Group Institute University Organization Organisation Department "
+    "Bureau Police Guard Guards Congress Senate Cabinet Kremlin Pentagon Reuters AFP TASS "
+    "Interfax Xinhua KCNA Monitoring"
+)
+"""Words that make a name an organisation."""
+
+PLACE_WORDS = _word_set(
+    "Region Oblast Province City County Republic Island Islands Sea River Mountains Valley Korea "
+    "Gulf Strait Peninsula Bay"
+)
+"""Words that make a name a place."""
+
+_PLACE_BEFORE = _word_set("in to from at into near across toward towards outside inside via")
+
+
+def _name_kinds(per_sentence: list[tuple[Sentence, list[_Found]]]) -> None:
+    """Set the subject of every name to "person", "place", "organisation" or "" (unsure).
+
+    Organisations by their words (Council, Ministry, Agency...) or as acronyms; people by a
+    title before them, a speech verb after them, or a surname seen alone elsewhere; places by
+    their words (Region, Republic...) or a preposition before them somewhere in the article.
+    """
+    names = [
+        (sentence.text, f) for sentence, found in per_sentence for f in found if f.kind == "name"
+    ]
+    singles = {f.value for _, f in names if " " not in f.value}
+    people: set[str] = set()
+    places: set[str] = set()
+    for text, f in names:
+        before = re.findall(r"[\w.-]+", text[: f.start])[-1:]
+        prev = before[0].rstrip(".") if before else ""
+        if (
+            prev.capitalize() in TITLES
+            or re.match(rf"\s*(?:['’]s)?,?\s+{SPEECH}\b", text[f.end :])
+            or (
+                2 <= len(f.value.split()) <= 4
+                and {f.value.split()[0], f.value.split()[-1]} & singles
+                and not any(w in ORG_WORDS or w in PLACE_WORDS for w in f.text.split())
+            )
+        ):
+            people.add(f.value)
+        if prev.casefold() in _PLACE_BEFORE:
+            places.add(f.value)
+    people_words = {w for v in people if " " in v for w in v.split()}
+    for _, f in names:
+        words = f.text.split()
+        if any(w in ORG_WORDS for w in words) or (
+            f.text.isupper() and "." not in f.text and len(f.text) > 2 and f.text != "DPRK"
+        ):
+            f.subject = "organisation"
+        elif f.value in people or f.value in people_words:
+            f.subject = "person"
+        elif (
+            any(w in PLACE_WORDS for w in words)
+            or f.text in ("U.S.", "U.K.", "DPRK", "US", "UK", "EU")
+            or (f.value in places and len(words) <= 2)
+        ):
+            f.subject = "place"
+
+
 def _extract(article: Article) -> list[tuple[Fact, _Found]]:
     caps = _inner_caps(article)
     lower = {w for s in article.sentences for w in re.findall(r"\b[a-z][\w’'-]*", s.text)}
     out: list[tuple[Fact, _Found]] = []
-    for sentence in article.sentences:
-        found = _sentence_facts(sentence.text, article.date, caps, lower)
+    per_sentence = [
+        (sentence, _sentence_facts(sentence.text, article.date, caps, lower))
+        for sentence in article.sentences
+    ]
+    _name_kinds(per_sentence)
+    for sentence, found in per_sentence:
         if not found:
             continue
         offsets = source_offsets(article, sentence)
