@@ -526,3 +526,71 @@ def test_cached_encoding_matches_json_dumps_for_many_notes(sidecar: Path, anchor
     text = sidecar.read_text(encoding="utf-8")
     assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
     assert [n.text for n in open_store(sidecar, "bob").notes] == [n.text for n in store.notes]
+
+
+def test_quarantine_refuses_a_healthy_sidecar(sidecar: Path, anchor: Anchor) -> None:
+    store = open_store(sidecar)
+    store.add("1", "t", [anchor])
+    with pytest.raises(UsageError, match="nothing to move aside"):
+        store.quarantine()
+    assert len(disk_ids(sidecar)) == 1
+
+
+def test_quarantine_after_another_instance_fixed_it_moves_nothing(
+    sidecar: Path, anchor: Anchor
+) -> None:
+    sidecar.write_bytes(b"{ bad")
+    ann, bob = open_store(sidecar, "ann"), open_store(sidecar, "bob")
+    assert ann.quarantine() is not None
+    ann.add("1", "after the fix", [anchor])
+    assert bob.read_only
+    assert bob.quarantine() is None
+    assert not bob.read_only and [n.text for n in bob.notes] == ["after the fix"]
+    assert len(list(sidecar.parent.glob("*.corrupt-*.json"))) == 1
+
+
+def test_quick_same_size_edits_are_all_seen_by_another_instance(
+    sidecar: Path, anchor: Anchor
+) -> None:
+    ann, bob = open_store(sidecar, "ann"), open_store(sidecar, "bob")
+    note = bob.add("1", "text 0", [anchor])
+    ann.reload()
+    for i in range(1, 30):
+        bob.edit(note.id, text=f"text {i % 10}")
+        ann.reload()
+        assert ann.get(note.id).text == f"text {i % 10}"
+
+
+def test_threads_sharing_one_store_lose_nothing(sidecar: Path, anchor: Anchor) -> None:
+    import threading
+
+    store = NoteStore.open(sidecar, author="ann")
+    threads = [
+        threading.Thread(
+            target=lambda k=k: [store.add("1", f"{k}-{i}", [anchor]) for i in range(15)]
+        )
+        for k in range(4)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(disk_ids(sidecar)) == 60 and len(store.notes) == 60
+
+
+def test_group_notes_and_files_loaded_under_another_id(
+    sidecar: Path, article: Article, anchor: Anchor
+) -> None:
+    from tui.core.align import SentenceRef
+    from tui.core.notes import group_notes
+
+    store = open_store(sidecar)
+    note = store.add("1", "t", [anchor])
+    renamed = article_from_text(TEXT, "000")  # same file, other id
+    located = locate(store.notes, [renamed])
+    assert located[0].status == "anchored"
+    rescue = next(s.index for s in renamed.sentences if s.text.startswith("Rescue"))
+    markers = notes_by_sentence(located)
+    assert markers == {("000", rescue): (note.id,)}
+    assert group_notes(markers, [SentenceRef("000", rescue), SentenceRef("b", 1)]) == (note.id,)
+    assert group_notes(markers, [SentenceRef("000", 0)]) == ()

@@ -154,7 +154,10 @@ def run(args: argparse.Namespace) -> int:
         if not store.read_only:
             raise UsageError("--quarantine", f"{place.path} reads fine: nothing to move aside")
         aside = store.quarantine()
-        sys.stderr.write(f"sidebyside: moved {place.path} aside to {aside}; new sidecar started\n")
+        if aside is None:
+            sys.stderr.write(f"sidebyside: {place.path} reads fine now; nothing moved\n")
+        else:
+            sys.stderr.write(f"sidebyside: moved {place.path} aside to {aside}; new sidecar\n")
         return 0
     if store.read_only:
         sys.stderr.write(f"sidebyside: {store.reason} (--quarantine moves it aside)\n")

@@ -32,12 +32,13 @@ import getpass
 import hashlib
 import json
 import os
+import threading
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 import filelock
 import platformdirs
@@ -588,6 +589,38 @@ def notes_by_sentence(located: Iterable[LocatedNote]) -> dict[tuple[str, int], t
     return {key: tuple(ids) for key, ids in found.items()}
 
 
+_T = TypeVar("_T")
+_P = ParamSpec("_P")
+
+
+def _serialized(
+    method: Callable[Concatenate[NoteStore, _P], _T],
+) -> Callable[Concatenate[NoteStore, _P], _T]:
+    """One change at a time per store (the app may call from a worker thread)."""
+
+    @functools.wraps(method)
+    def wrapper(store: NoteStore, /, *args: _P.args, **kwargs: _P.kwargs) -> _T:
+        with store._mutex:
+            return method(store, *args, **kwargs)
+
+    return wrapper
+
+
+def group_notes(
+    markers: dict[tuple[str, int], tuple[str, ...]], members: Iterable[Any]
+) -> tuple[str, ...]:
+    """Ids of the notes on any member of an alignment group (for a row marker).
+
+    Args:
+        markers: from notes_by_sentence().
+        members: the group's members (`Group.members`: objects with .article and .sentence).
+    """
+    ids: dict[str, None] = {}
+    for m in members:
+        ids.update(dict.fromkeys(markers.get((m.article, m.sentence), ())))
+    return tuple(ids)
+
+
 @dataclass(frozen=True, slots=True)
 class _Undo:
     action: str
@@ -595,7 +628,7 @@ class _Undo:
     after: Note | None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class NoteStore:
     """The notes of one sidecar: read it, change notes (each change saved at once), undo.
 
@@ -620,9 +653,10 @@ class NoteStore:
     """Why it is read-only (one line, names the file), or ""."""
     _base: Sidecar = field(default_factory=Sidecar)
     _state: Sidecar = field(default_factory=Sidecar)
-    _seen: tuple[int, int, int] | None = None
+    _seen: bytes | None = None
     _last: datetime | None = None
     _undo: list[_Undo] = field(default_factory=list)
+    _mutex: threading.RLock = field(default_factory=threading.RLock)
 
     @classmethod
     def open(
@@ -695,21 +729,12 @@ class NoteStore:
         choices = ", ".join(f"{i} {v}" for i, v in enumerate(self.verdicts, 1))
         raise UsageError("--verdict", f"unknown verdict '{key_or_label}' (have: {choices})")
 
-    def _stat(self) -> tuple[int, int, int] | None:
-        try:
-            st = os.stat(self.path)
-        except (FileNotFoundError, NotADirectoryError):
-            return None
-        return st.st_ino, st.st_size, st.st_mtime_ns
-
     def _read(self) -> Sidecar | None:
-        """The sidecar on disk (None when there is none); records what was seen."""
-        stat = self._stat()
-        if stat is None:
-            self._seen = None
-            return None
-        if stat == self._seen:
-            return self._base
+        """The sidecar on disk (None when there is none); records what was seen.
+
+        The bytes are compared with those last read or written (not the file's stat, whose
+        times are too coarse to tell two quick saves apart); only changed files are parsed.
+        """
         try:
             raw = self.path.read_bytes()
         except (FileNotFoundError, NotADirectoryError):
@@ -717,14 +742,17 @@ class NoteStore:
             return None
         except OSError as exc:
             raise NotesWriteError(str(self.path), f"cannot read ({exc.strerror})") from exc
+        if raw == self._seen:
+            return self._base
         try:
             sidecar = parse_sidecar(raw, str(self.path))
         except CorruptSidecar as exc:
             self.read_only, self.reason = True, str(exc)
             raise
-        self._seen = stat
+        self._seen = raw
         return sidecar
 
+    @_serialized
     def load(self) -> None:
         """Read the sidecar (a missing one is an empty store). A bad file makes it read-only."""
         self._undo.clear()
@@ -737,6 +765,7 @@ class NoteStore:
         self.read_only, self.reason = False, ""
         self._base = self._state = disk or Sidecar()
 
+    @_serialized
     def reload(self) -> bool:
         """Take in what other instances saved since (without writing). True if anything changed."""
         if self.read_only:
@@ -806,7 +835,7 @@ class NoteStore:
                 os.unlink(tmp)
             raise
         _sync_folder(self.path.parent)
-        self._seen = self._stat()
+        self._seen = data
 
     def _keep_backup(self) -> None:
         """Make `<sidecar>.bak` the current file, atomically (hard link, else a copy)."""
@@ -828,6 +857,7 @@ class NoteStore:
             gone.append(tomb)
         return replace(self._state, notes=tuple(notes), deleted=tuple(gone))
 
+    @_serialized
     def add(
         self,
         verdict: str,
@@ -862,6 +892,7 @@ class NoteStore:
         self._undo.append(_Undo("add", None, note))
         return self.get(note.id)
 
+    @_serialized
     def edit(
         self,
         note_id: str,
@@ -892,6 +923,7 @@ class NoteStore:
         self._undo.append(_Undo("edit", before, after))
         return self.get(note_id)
 
+    @_serialized
     def delete(self, note_id: str) -> Note:
         """Delete a note (leaving a tombstone) and save. Returns the note as it was."""
         before = self.get(note_id)
@@ -905,6 +937,7 @@ class NoteStore:
         """True when this session has a note change to undo."""
         return bool(self._undo) and not self.read_only
 
+    @_serialized
     def undo(self) -> str:
         """Undo the last note change of this session (add, edit or delete) and save.
 
@@ -931,31 +964,44 @@ class NoteStore:
         self._undo.pop()
         return last.action
 
-    def quarantine(self) -> Path:
+    @_serialized
+    def quarantine(self) -> Path | None:
         """Move a bad sidecar aside (timestamped name) and start a new, empty one.
 
         Returns:
-            Where the bad file now is (e.g. `sidebyside.notes.corrupt-20261123T101500Z.json`).
+            Where the bad file now is (e.g. `sidebyside.notes.corrupt-20261123T101500Z.json`),
+            or None when, by the time the lock was taken, the sidecar read fine (another
+            instance had already moved it aside): the store then simply reloads it.
+
+        Raises:
+            UsageError: the store is not read-only (there is nothing to move aside).
         """
+        if not self.read_only:
+            raise UsageError(str(self.path), "reads fine: nothing to move aside")
         stamp = format_time(self.clock()).replace("-", "").replace(":", "").split(".")[0] + "Z"
         stem = self.path.name.removesuffix(".json")
+        aside: Path | None = None
         try:
             with self._lock():
-                n, aside = 1, self.path.with_name(f"{stem}.corrupt-{stamp}.json")
-                while aside.exists():
-                    n += 1
-                    aside = self.path.with_name(f"{stem}.corrupt-{stamp}-{n}.json")
-                if self.path.exists():
-                    os.replace(self.path, aside)
-                self._base = self._state = Sidecar()
-                self._write(Sidecar().to_json().encode("utf-8"), had_file=False)
-                _sync_folder(self.path.parent)
+                try:
+                    disk = parse_sidecar(self.path.read_bytes(), str(self.path))
+                except (CorruptSidecar, OSError):
+                    disk = None
+                if disk is None:
+                    n, aside = 1, self.path.with_name(f"{stem}.corrupt-{stamp}.json")
+                    while aside.exists():
+                        n += 1
+                        aside = self.path.with_name(f"{stem}.corrupt-{stamp}-{n}.json")
+                    if self.path.exists():
+                        os.replace(self.path, aside)
+                    self._write(Sidecar().to_json().encode("utf-8"), had_file=False)
         except filelock.Timeout as exc:
             raise NotesLocked(str(self.lock_path), "another instance holds the lock") from exc
         except OSError as exc:
             raise NotesWriteError(str(self.path), f"cannot move aside ({exc.strerror})") from exc
         self.read_only, self.reason = False, ""
-        self._undo.clear()
+        self._seen = None
+        self.load()
         return aside
 
 
