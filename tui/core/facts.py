@@ -152,11 +152,9 @@ ONE_OFF_EVENTS = {
     "founded": "found",
     "established": "establish",
     "born": "born",
-    "died": "die",
     "elected": "elect",
     "appointed": "appoint",
     "resigned": "resign",
-    "launched": "launch",
     "began": "begin",
     "started": "begin",
     "invaded": "invade",
@@ -164,9 +162,9 @@ ONE_OFF_EVENTS = {
     "adopted": "adopt",
     "enacted": "enact",
     "inaugurated": "inaugurate",
-    "concluded": "conclude",
 }
-"""Verbs of events that happen once, so two dates for them cannot both be right."""
+"""Verbs of events that happen once, so two dates for them cannot both be right (not "died",
+"launched" or "concluded": people die, missiles are launched and talks end again and again)."""
 
 NAME_STOP = _word_set(
     "The A An He She It They We I His Her Its Their Our This That These Those In On At By For "
