@@ -462,6 +462,11 @@ def test_one_off_event_dated_differently_across_the_story() -> None:
             "Shoigu met Kim Jong Un in Pyongyang last year.",
             "Shoigu met Kim Jong Un in Pyongyang earlier this year.",
         ),
+        # deaths recur: two strikes, not one event dated twice
+        (
+            "Two people died in a Russian strike on Kyiv last week.",
+            "Three people died in a Russian strike on Kyiv this week.",
+        ),
         # the same verb about different things
         (
             "Russia signed a gas supply deal with China last year.",
