@@ -594,3 +594,18 @@ def test_group_notes_and_files_loaded_under_another_id(
     assert markers == {("000", rescue): (note.id,)}
     assert group_notes(markers, [SentenceRef("000", rescue), SentenceRef("b", 1)]) == (note.id,)
     assert group_notes(markers, [SentenceRef("000", 0)]) == ()
+
+
+def test_backup_is_copied_where_hard_links_fail(
+    sidecar: Path, anchor: Anchor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_links(*_: object) -> None:
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    store = open_store(sidecar)
+    store.add("1", "one", [anchor])
+    first = sidecar.read_bytes()
+    store.add("1", "two", [anchor])
+    assert store.backup_path.read_bytes() == first
+    assert not store.backup_path.samefile(sidecar)
