@@ -196,3 +196,16 @@ def test_unwritable_folder_uses_the_user_data_folder(
     assert where.is_relative_to(tmp_path / "xdg") and where.exists()
     assert not (folder / "sidebyside.notes.json").exists()
     assert len(doc["notes"]) == 1  # type: ignore[arg-type]
+
+
+def test_no_paths_means_the_seeds_and_their_notes_stay_out_of_the_seeds_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.resources import seeds_dir
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert main(["notes", "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["sidecar"]["fallback"] is True
+    assert Path(doc["sidecar"]["path"]).is_relative_to(tmp_path / "xdg")
+    assert not (seeds_dir() / "sidebyside.notes.json").exists()

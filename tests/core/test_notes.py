@@ -609,3 +609,11 @@ def test_backup_is_copied_where_hard_links_fail(
     store.add("1", "two", [anchor])
     assert store.backup_path.read_bytes() == first
     assert not store.backup_path.samefile(sidecar)
+
+
+def test_bundled_seeds_folder_is_kept_out(folder_collection: Collection, tmp_path: Path) -> None:
+    place = sidecar_location(
+        folder_collection, data_dir=tmp_path / "data", keep_out=[tmp_path / "articles"]
+    )
+    assert place.fallback and place.path.parent == tmp_path / "data" / "notes"
+    assert "bundled samples" in place.reason

@@ -17,6 +17,7 @@ from tui.core.anchor import Anchor, anchor_sentence
 from tui.core.collection import Collection
 from tui.core.errors import UsageError
 from tui.core.notes import LocatedNote, NoteStore, SidecarLocation, locate, sidecar_location
+from tui.resources import seeds_dir
 
 LIST_SCHEMA = "sidebyside.notelist/1"
 """Schema tag of `notes --json`."""
@@ -148,7 +149,7 @@ def _print_table(
 def run(args: argparse.Namespace) -> int:
     """List the notes, add one, or quarantine a bad sidecar."""
     collection = load_inputs(args)
-    place = sidecar_location(collection, args.notes)
+    place = sidecar_location(collection, args.notes, keep_out=[seeds_dir()])
     store = NoteStore.open(place.path, author=args.author)
     if args.quarantine:
         if not store.read_only:

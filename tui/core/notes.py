@@ -488,6 +488,7 @@ def sidecar_location(
     override: str | os.PathLike[str] | None = None,
     *,
     data_dir: Path | None = None,
+    keep_out: Iterable[Path] = (),
 ) -> SidecarLocation:
     """Choose the sidecar of a collection.
 
@@ -495,6 +496,9 @@ def sidecar_location(
         collection: the loaded articles (`Collection.folder` is the first article's folder).
         override: a path given with `--notes FILE`.
         data_dir: the user data folder (default: platformdirs' one for "sidebyside").
+        keep_out: folders never written to even when writable: pass the bundled seeds folder
+            (`tui.resources.seeds_dir()`), so notes on the samples do not land in a checkout
+            or an installed package.
 
     Returns:
         `--notes FILE` when given; else `sidebyside.notes.json` in the articles' folder when it
@@ -505,9 +509,13 @@ def sidecar_location(
     if collection.folder is not None:
         folder = Path(collection.folder)
         candidate = folder / SIDECAR_NAME
-        if _writable(folder, candidate):
+        kept_out = {os.path.realpath(f) for f in keep_out}
+        if os.path.realpath(folder) in kept_out:
+            name, why = folder.name or "articles", "the bundled samples are not written to"
+        elif _writable(folder, candidate):
             return SidecarLocation(candidate, "next to the articles")
-        name, why = folder.name or "articles", f"{folder} is not writable"
+        else:
+            name, why = folder.name or "articles", f"{folder} is not writable"
     else:
         name, why = "stdin", "the articles came from standard input"
     base = data_dir or Path(platformdirs.user_data_dir("sidebyside", appauthor=False))
