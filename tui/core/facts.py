@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
@@ -756,14 +756,33 @@ def _name_kinds(per_sentence: list[tuple[Sentence, list[_Found]]]) -> None:
             f.subject = "place"
 
 
-def _extract(article: Article) -> list[tuple[Fact, _Found]]:
+Memo = dict[tuple[str, str | None, bool, bool], list[_Found]]
+
+
+def _extract(article: Article, memo: Memo | None = None) -> list[tuple[Fact, _Found]]:
+    """The facts of an article with what comparison needs.
+
+    Args:
+        article: the article.
+        memo: sentence results already computed in this run, shared across the versions of a
+            story (which repeat many sentences word for word).
+    """
     caps = _inner_caps(article)
     lower = {w for s in article.sentences for w in re.findall(r"\b[a-z][\w’'-]*", s.text)}
     out: list[tuple[Fact, _Found]] = []
-    per_sentence = [
-        (sentence, _sentence_facts(sentence.text, article.date, caps, lower))
-        for sentence in article.sentences
-    ]
+    per_sentence: list[tuple[Sentence, list[_Found]]] = []
+    for sentence in article.sentences:
+        first = re.match(r"\W*(\w+)", sentence.text)
+        word = first.group(1) if first else ""
+        key = (sentence.text, article.date, word in caps, word.casefold() in lower)
+        if memo is None or key not in memo:
+            found = _sentence_facts(sentence.text, article.date, caps, lower)
+            if memo is not None:
+                memo[key] = found
+        else:
+            found = memo[key]
+        # copies: the name kinds set below depend on the whole article
+        per_sentence.append((sentence, [replace(f) for f in found]))
     _name_kinds(per_sentence)
     for sentence, found in per_sentence:
         if not found:
@@ -873,8 +892,9 @@ def find_discrepancies(alignment: Alignment) -> tuple[Discrepancy, ...]:
     """
     order = {a.id: n for n, a in enumerate(alignment.articles)}
     per_sentence: dict[tuple[str, int], list[tuple[Fact, _Found]]] = {}
+    memo: Memo = {}
     for article in alignment.articles:
-        for fact, found in _extract(article):
+        for fact, found in _extract(article, memo):
             per_sentence.setdefault((article.id, fact.sentence), []).append((fact, found))
     numbers: dict[str, list[_Found]] = {a.id: [] for a in alignment.articles}
     for (art, _), xs in per_sentence.items():
