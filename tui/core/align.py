@@ -25,20 +25,23 @@ group of the sentence that precedes them in their own text.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
 from tui.core.articles import Article
+from tui.core.normalize import BRITISH_TO_AMERICAN, NUMBER_WORDS, SCALES
 
 KINDS = ("identical", "reworded", "partial", "unique")
 """Group kinds, from closest to loosest."""
 
-DEFAULT_THRESHOLD = 0.29
+DEFAULT_THRESHOLD = 0.32
 """Minimum score of a 1:1 link (tuned on the benchmark's dev split)."""
 
 
@@ -135,29 +138,35 @@ class Tuning:
 
     threshold: float = DEFAULT_THRESHOLD
     """Minimum score of a 1:1 link."""
-    w_dice: float = 0.5
+    w_dice: float = 0.56
     """Weight of the IDF-weighted Dice overlap of content stems."""
-    w_ratio: float = 0.29
+    w_ratio: float = 0.44
     """Weight of rapidfuzz `ratio` on the normalised text."""
-    w_tset: float = 0.21
+    w_tset: float = 0.0
     """Weight of rapidfuzz `token_set_ratio` on the normalised text."""
-    number_bonus: float = 0.04
+    number_bonus: float = 0.045
     """Added when both sentences state numbers and share one."""
+    floor: float = 0.0
+    """Minimum score of a link before the order bonus (the bonus ranks, it cannot lift)."""
     contain: float = 0.3
     """Minimum share of a sentence's content found in its partner for a split/merge link."""
-    contain_score: float = 0.21
+    contain_score: float = 0.23
     """Minimum score of a split/merge link."""
-    order_bonus: float = 0.17
+    order_bonus: float = 0.19
     """Added to a candidate that sits between the anchors of its neighbours."""
-    order_penalty: float = 0.04
+    order_penalty: float = 0.045
     """Taken from a candidate that jumps across its neighbours' anchors."""
     stem: int = 5
     """Words are cut to this many characters before comparing content."""
-    max_postings: int = 60
-    """Index tokens found in at most this many units (or 5% of them, the larger)."""
+    max_postings: int = 30
+    """Stems found in more representative slots than this do not make candidates."""
+    candidates: int = 10
+    """Slots scored per sentence: those sharing the most IDF weight of uncommon stems."""
     reps: int = 3
+    similarity_sample: int = 64
+    """Shared groups (at most) that a pair's mean score is taken over."""
     """Slots of a group that stand for it when a new version is compared with it."""
-    gap_threshold: float = 0.17
+    gap_threshold: float = 0.19
     """Minimum score of a link between sentences left over between two linked passages."""
     max_gap: int = 20
     """Longest stretch (in groups or sentences) that gap filling looks into."""
@@ -180,6 +189,20 @@ _FOLD = str.maketrans(
 )
 
 
+def _accent_table() -> dict[int, str]:
+    table = {}
+    for code in range(0xC0, 0x250):
+        base = "".join(
+            c for c in unicodedata.normalize("NFKD", chr(code)) if not unicodedata.combining(c)
+        )
+        if base != chr(code) and base.isascii():
+            table[code] = base.casefold()
+    return table
+
+
+_ACCENTS = _accent_table()
+
+
 def normalise(text: str) -> str:
     """A comparison form of a sentence: case, accents, quotes and punctuation folded away.
 
@@ -189,10 +212,42 @@ def normalise(text: str) -> str:
     Returns:
         Lowercase words and numbers separated by single spaces.
     """
-    text = unicodedata.normalize("NFKD", text.translate(_FOLD).casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.translate(_FOLD).casefold()
+    if not text.isascii():
+        text = text.translate(_ACCENTS)
     text = _THOUSANDS_RE.sub("", text)
-    return " ".join(_WORD_RE.findall(text))
+    words = [BRITISH_TO_AMERICAN.get(w, w) for w in _WORD_RE.findall(text)]
+    return " ".join(_number_words(words))
+
+
+def _number_words(words: list[str]) -> list[str]:
+    """Runs of English number words as digits ("five thousand" -> "5000", "2 million")."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w not in NUMBER_WORDS and not (
+            w.isdigit() and i + 1 < len(words) and words[i + 1] in SCALES
+        ):
+            out.append(w)
+            i += 1
+            continue
+        total, current = 0, int(w) if w.isdigit() else NUMBER_WORDS[w]
+        i += 1
+        while i < len(words):
+            nxt = words[i]
+            if nxt in NUMBER_WORDS:
+                current += NUMBER_WORDS[nxt]
+            elif nxt == "hundred":
+                current = (current or 1) * 100
+            elif nxt in SCALES:
+                total += (current or 1) * SCALES[nxt]
+                current = 0
+            else:
+                break
+            i += 1
+        out.append(str(total + current))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,35 +276,20 @@ class _Idf:
         for norm in norms:
             for s in set(_stems(norm, size)):
                 df[s] = df.get(s, 0) + 1
-        self.n = max(1, len(norms))
-        self.df = df
+        n = max(1, len(norms))
+        self.weight = {s: math.log((n + 1) / (d + 0.5)) for s, d in df.items()}
+        """Stem -> IDF weight."""
         self.size = size
-        self._cache: dict[str, float] = {}
 
-    def __call__(self, stem: str) -> float:
-        w = self._cache.get(stem)
-        if w is None:
-            w = math.log((self.n + 1) / (self.df.get(stem, 0) + 0.5))
-            self._cache[stem] = w
-        return w
-
-    def feat(self, text: str) -> _Feat:
-        norm = normalise(text)
+    def feat(self, norm: str) -> _Feat:
+        """Features of a normalised text."""
         stems = frozenset(_stems(norm, self.size))
+        return self.combine(norm, stems)
+
+    def combine(self, norm: str, stems: frozenset[str]) -> _Feat:
+        """Features from a normalised text and its stems."""
         numbers = frozenset(s for s in stems if s.isdigit())
-        return _Feat(norm, stems, numbers, sum(self(s) for s in stems))
-
-
-@dataclass(slots=True)
-class _Score:
-    """Scores of one candidate (unit, sentence)."""
-
-    sym: float
-    """Symmetric similarity in [0, 1]."""
-    cont_u: float
-    """Share of the unit's content found in the sentence."""
-    cont_v: float
-    """Share of the sentence's content found in the unit."""
+        return _Feat(norm, stems, numbers, sum(map(self.weight.__getitem__, stems)))
 
 
 def _score_many(
@@ -261,13 +301,19 @@ def _score_many(
     choices = [c.norm for c in cands]
     ratio = [0.0] * len(cands)
     tset = [0.0] * len(cands)
-    for _, sc, i in process.extract(query.norm, choices, scorer=fuzz.ratio, limit=None):
+    for _, sc, i in process.extract(
+        query.norm, choices, scorer=fuzz.ratio, limit=None, score_cutoff=0
+    ):
         ratio[i] = sc / 100.0
-    for _, sc, i in process.extract(query.norm, choices, scorer=fuzz.token_set_ratio, limit=None):
-        tset[i] = sc / 100.0
+    if tune.w_tset:
+        for _, sc, i in process.extract(
+            query.norm, choices, scorer=fuzz.token_set_ratio, limit=None, score_cutoff=0
+        ):
+            tset[i] = sc / 100.0
     out = []
+    weight = idf.weight.__getitem__
     for i, c in enumerate(cands):
-        shared = sum(idf(s) for s in query.stems & c.stems)
+        shared = sum(map(weight, query.stems & c.stems))
         total = query.weight + c.weight
         dice = 2 * shared / total if total else 0.0
         cont_c = shared / c.weight if c.weight else 0.0
@@ -286,8 +332,15 @@ def _consecutive(xs: set[int]) -> bool:
 class _Collation:
     """Groups under construction: slots per version, and their reading order."""
 
-    def __init__(self, texts: Mapping[str, Sequence[str]], idf: _Idf, tune: Tuning) -> None:
+    def __init__(
+        self,
+        texts: Mapping[str, Sequence[str]],
+        norms: Mapping[str, Sequence[str]],
+        idf: _Idf,
+        tune: Tuning,
+    ) -> None:
         self.texts = texts
+        self.norms = norms
         self.idf = idf
         self.tune = tune
         self.slots: dict[int, dict[str, tuple[int, ...]]] = {}
@@ -296,10 +349,17 @@ class _Collation:
         self._next = 0
 
     def feat(self, version: str, slot: tuple[int, ...]) -> _Feat:
+        """Features of a slot (cached; a run's are combined from its sentences')."""
         key = (version, slot)
         f = self._feat.get(key)
         if f is None:
-            f = self.idf.feat(" ".join(self.texts[version][i] for i in slot))
+            if len(slot) == 1:
+                f = self.idf.feat(self.norms[version][slot[0]])
+            else:
+                parts = [self.feat(version, (i,)) for i in slot]
+                f = self.idf.combine(
+                    " ".join(p.norm for p in parts), frozenset().union(*(p.stems for p in parts))
+                )
             self._feat[key] = f
         return f
 
@@ -327,18 +387,25 @@ class _Collation:
         for r, (_, f) in enumerate(reps):
             for s in f.stems:
                 index.setdefault(s, []).append(r)
-        cap = max(tune.max_postings, len(reps) // 20)
+        cap = tune.max_postings
         # 2. Scores: best over each group's representatives.
         raw: dict[tuple[int, int], tuple[float, float, float]] = {}
+        weight = self.idf.weight
         for i, q in enumerate(sent):
-            cand: set[int] = set()
+            acc: dict[int, float] = {}
             for s in q.stems:
                 post = index.get(s)
                 if post is not None and len(post) <= cap:
-                    cand.update(post)
-            if not cand:
+                    w = weight.get(s, 0.0)
+                    for r in post:
+                        acc[r] = acc.get(r, 0.0) + w
+            if not acc:
                 continue
-            ordered = sorted(cand)
+            if len(acc) > tune.candidates:
+                top = heapq.nlargest(tune.candidates, acc.items(), key=itemgetter(1))
+                ordered = sorted(r for r, _ in top)
+            else:
+                ordered = sorted(acc)
             for r, sc in zip(
                 ordered, _score_many(q, [reps[r][1] for r in ordered], self.idf, tune), strict=True
             ):
@@ -353,7 +420,7 @@ class _Collation:
         anchors = _mutual_best({k: v[0] for k, v in raw.items()}, tune.threshold)
         scores = _order_adjust(raw, anchors, pos, n, tune)
         # 4. Links, strongest first, while every slot stays a run; then fill the gaps.
-        links = _links(scores, tune)
+        links = [k for k in _links(scores, tune) if raw[k][0] >= tune.floor]
         comps = self._components(links)
         gap = self._gap_links(version, sent, comps, pos)
         if gap:
@@ -424,20 +491,45 @@ class _Collation:
                 x = parent[x]
             return x
 
-        comp: dict[tuple[str, int], tuple[set[int], set[int]]] = {}
+        Part = tuple[set[int], set[int], dict[str, set[int]]]
+        comp: dict[tuple[str, int], Part] = {}
+
+        def part(root: tuple[str, int]) -> Part:
+            found = comp.get(root)
+            if found is not None:
+                return found
+            if root[0] == "g":
+                slots = self.slots[root[1]]
+                return {root[1]}, set(), {v: set(s) for v, s in slots.items()}
+            return set(), {root[1]}, {}
+
         for g, i in links:
             a, b = find(("g", g)), find(("v", i))
             if a == b:
                 continue
-            ga, va = comp.get(a, ({g}, set()) if a[0] == "g" else (set(), {i}))
-            gb, vb = comp.get(b, ({g}, set()) if b[0] == "g" else (set(), {i}))
-            groups, sents = ga | gb, va | vb
-            if not self._valid(groups, sents):
+            (ga, va, ma), (gb, vb, mb) = part(a), part(b)
+            sents = va | vb
+            if va and vb and not _consecutive(sents):
+                continue
+            if len(mb) > len(ma):
+                ma, mb = mb, ma
+            merged = dict(ma)
+            ok = True
+            for v, slot in mb.items():
+                if v in merged:
+                    union = merged[v] | slot
+                    if not _consecutive(union):
+                        ok = False
+                        break
+                    merged[v] = union
+                else:
+                    merged[v] = slot
+            if not ok:
                 continue
             parent[b] = a
-            comp[a] = (groups, sents)
+            comp[a] = (ga | gb, sents, merged)
             comp.pop(b, None)
-        return [comp[k] for k in sorted(comp)]
+        return [(comp[k][0], comp[k][1]) for k in sorted(comp)]
 
     def _merge(self, version: str, comps: list[tuple[set[int], set[int]]]) -> None:
         """Fold the linked sentences into their groups (merging groups a sentence joins)."""
@@ -458,15 +550,6 @@ class _Collation:
         if gone:
             self.order = [g for g in self.order if g not in gone]
         self._add_uniques(version, set(range(len(self.texts[version]))) - used)
-
-    def _valid(self, groups: set[int], sents: set[int]) -> bool:
-        if sents and not _consecutive(sents):
-            return False
-        merged: dict[str, set[int]] = {}
-        for g in groups:
-            for v, slot in self.slots[g].items():
-                merged.setdefault(v, set()).update(slot)
-        return all(_consecutive(s) for s in merged.values())
 
     def _add_uniques(self, version: str, free: set[int]) -> None:
         """New groups for unmatched sentences, after the group of the sentence before them."""
@@ -608,8 +691,9 @@ def align(
     if threshold is not None:
         tune = _replace(tune, threshold=threshold)
     texts = {a.id: [s.text for s in a.sentences] for a in arts}
-    idf = _Idf([normalise(t) for a in arts for t in texts[a.id]], tune.stem)
-    col = _Collation(texts, idf, tune)
+    norms = {a.id: [normalise(t) for t in texts[a.id]] for a in arts}
+    idf = _Idf([t for a in arts for t in norms[a.id]], tune.stem)
+    col = _Collation(texts, norms, idf, tune)
     col.order = [col.new_group(ref, (i,)) for i in range(len(texts[ref]))]
     for art in sorted((a for a in arts if a.id != ref), key=_version_key):
         col.add_version(art.id)
@@ -668,34 +752,61 @@ def _kind(col: _Collation, slots: dict[str, tuple[int, ...]], links: tuple[Link,
     return "reworded"
 
 
+def _pair_score(a: _Feat, b: _Feat, idf: _Idf, tune: Tuning) -> float:
+    """The link score of two slots (as _score_many, for one pair)."""
+    shared = sum(map(idf.weight.__getitem__, a.stems & b.stems))
+    total = a.weight + b.weight
+    sym = tune.w_dice * (2 * shared / total if total else 0.0)
+    sym += tune.w_ratio * fuzz.ratio(a.norm, b.norm) / 100.0
+    if tune.w_tset:
+        sym += tune.w_tset * fuzz.token_set_ratio(a.norm, b.norm) / 100.0
+    if a.numbers & b.numbers:
+        sym += tune.number_bonus
+    return min(1.0, sym)
+
+
 def _similarity(arts: tuple[Article, ...], col: _Collation) -> tuple[PairSimilarity, ...]:
-    ids = [a.id for a in arts]
+    """The matrix: per pair, sentences and words matched in shared groups, mean slot score.
+
+    The mean score of a pair is taken over at most `Tuning.similarity_sample` of their shared
+    groups, evenly spread in reading order (all of them for stories of usual length).
+    """
     words = {a.id: [len(s.text.split()) for s in a.sentences] for a in arts}
+    at = {g: k for k, g in enumerate(col.order)}
+    # version -> group -> (sentences, words) of its slot, for groups with 2+ versions
+    share: dict[str, dict[int, tuple[int, int]]] = {a.id: {} for a in arts}
+    for g in col.order:
+        slots = col.slots[g]
+        if len(slots) > 1:
+            for v, slot in slots.items():
+                share[v][g] = (len(slot), sum(words[v][i] for i in slot))
+    cap = col.tune.similarity_sample
     out: list[PairSimilarity] = []
-    groups = [col.slots[g] for g in col.order if len(col.slots[g]) > 1]
-    for x, a in enumerate(ids):
-        for b in ids[x + 1 :]:
-            sa = sb = wa = wb = 0
-            total = 0.0
-            count = 0
-            for slots in groups:
-                if a in slots and b in slots:
-                    sa += len(slots[a])
-                    sb += len(slots[b])
-                    wa += sum(words[a][i] for i in slots[a])
-                    wb += sum(words[b][i] for i in slots[b])
-                    fa, fb = col.feat(a, slots[a]), col.feat(b, slots[b])
-                    total += _score_many(fa, [fb], col.idf, col.tune)[0][0]
-                    count += 1
+    for x, a in enumerate(arts):
+        for b in arts[x + 1 :]:
+            sa_, sb_ = share[a.id], share[b.id]
+            both = sorted(sa_.keys() & sb_.keys(), key=at.__getitem__)
+            na, nb = len(words[a.id]), len(words[b.id])
+            ta, tb = sum(words[a.id]), sum(words[b.id])
+            pick = both if len(both) <= cap else [both[k * len(both) // cap] for k in range(cap)]
+            scores = [
+                _pair_score(
+                    col.feat(a.id, col.slots[g][a.id]),
+                    col.feat(b.id, col.slots[g][b.id]),
+                    col.idf,
+                    col.tune,
+                )
+                for g in pick
+            ]
             out.append(
                 PairSimilarity(
-                    a,
-                    b,
-                    sa / len(words[a]) if words[a] else 0.0,
-                    sb / len(words[b]) if words[b] else 0.0,
-                    wa / sum(words[a]) if sum(words[a]) else 0.0,
-                    wb / sum(words[b]) if sum(words[b]) else 0.0,
-                    total / count if count else 0.0,
+                    a.id,
+                    b.id,
+                    sum(sa_[g][0] for g in both) / na if na else 0.0,
+                    sum(sb_[g][0] for g in both) / nb if nb else 0.0,
+                    sum(sa_[g][1] for g in both) / ta if ta else 0.0,
+                    sum(sb_[g][1] for g in both) / tb if tb else 0.0,
+                    sum(scores) / len(scores) if scores else 0.0,
                 )
             )
     return tuple(out)
