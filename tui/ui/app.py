@@ -24,6 +24,7 @@ from tui.resources import styles_dir
 from tui.ui.commands import CompareCommands
 from tui.ui.keys import APP_KEYS, KEYS, bindings
 from tui.ui.messages import AnalysisFailed, AnalysisReady
+from tui.ui.notes_actions import NotesActions, NotesCommands
 from tui.ui.screens.compare import CompareScreen
 from tui.ui.screens.help import HelpScreen
 from tui.ui.synthetic import Analyzer, fixed_analyzer
@@ -32,7 +33,7 @@ DEFAULT_THEME = "textual-dark"
 """Theme used when none is given."""
 
 
-class SideBySideApp(App[None]):
+class SideBySideApp(NotesActions, App[None]):
     """Compare several versions of one story: sidebar, compare view, grid, detail, help."""
 
     TITLE = "sidebyside"
@@ -43,7 +44,7 @@ class SideBySideApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings(
         tuple(k for k in APP_KEYS if k.action in ("help", "quit"))
     )
-    COMMANDS = App.COMMANDS | {CompareCommands}
+    COMMANDS = App.COMMANDS | {CompareCommands, NotesCommands}
 
     def __init__(
         self,

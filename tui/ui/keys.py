@@ -38,7 +38,7 @@ class KeySpec:
         return self.display or " ".join(self.keys.split(","))
 
 
-GROUPS = ("Move", "Jump", "Versions", "Views", "Search", "App")
+GROUPS = ("Move", "Jump", "Versions", "Views", "Search", "Notes", "App")
 """Help sections, in order."""
 
 KEYS: tuple[KeySpec, ...] = (
@@ -98,6 +98,13 @@ KEYS: tuple[KeySpec, ...] = (
     ),
     # Search
     KeySpec("slash", "open_search", "Search", "search both columns", "Search", True, "/"),
+    # Notes (actions on the app, see tui/ui/notes_actions.py)
+    KeySpec("a", "app.add_note", "Note", "add a note to the current row", "Notes", True),
+    KeySpec("e", "app.edit_note", "Edit note", "edit a note of the current row", "Notes"),
+    KeySpec("x", "app.delete_note", "Del note", "delete a note of the current row", "Notes"),
+    KeySpec("ctrl+z", "app.undo_note", "Undo", "undo the last note change", "Notes"),
+    KeySpec("N", "app.notes_list", "Notes", "list every note (enter: go to its row)", "Notes"),
+    KeySpec("E", "app.export_report", "Export", "export the review report (Markdown)", "Notes"),
 )
 """Every compare-screen action. App-wide keys (tab, ?, ctrl+p, q) are in APP_KEYS."""
 

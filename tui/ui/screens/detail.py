@@ -103,8 +103,15 @@ class DetailScreen(Screen[None]):
         return out
 
     def extra_sections(self) -> list[Text]:
-        """More sections after the discrepancies (the notes work overrides or extends this)."""
-        return []
+        """More sections after the discrepancies: the group's notes (from the app's notes)."""
+        from tui.ui.app import SideBySideApp
+
+        app = self.app
+        if not isinstance(app, SideBySideApp):
+            return []
+        note = self.get_component_rich_style("compare--note", partial=True)
+        label = self.get_component_rich_style("compare--label", partial=True)
+        return [app.note_section(self.group, note, label)]
 
     def action_scroll_down(self) -> None:
         """Scroll down."""

@@ -67,6 +67,8 @@ class GridScreen(Screen[int | None]):
         ref = analysis.reference
         ids = [a.id for a in analysis.articles]
         table.add_column("#", key="#")
+        table.add_column("✎", key="notes")
+        notes = self.note_counts()
         for art_id in ids:
             table.add_column(("★" if art_id == ref else "") + art_id, key=art_id)
         table.add_column("reference text", key="text")
@@ -75,7 +77,11 @@ class GridScreen(Screen[int | None]):
         }
         ref_art = analysis.alignment.article(ref)
         for group in analysis.alignment.groups:
-            cells: list[Text | str] = [str(group.id + 1)]
+            count = notes.get(group.id, 0)
+            cells: list[Text | str] = [
+                str(group.id + 1),
+                "✎" + (str(count) if count > 1 else "") if count else "",
+            ]
             for art_id in ids:
                 state = cell_state(analysis, group, art_id)
                 cells.append(Text(f" {CELL_SYMBOLS[state]} ", styles[state], justify="center"))
@@ -92,6 +98,13 @@ class GridScreen(Screen[int | None]):
             table.move_cursor(row=min(self.start_group, len(analysis.alignment.groups) - 1))
         self._show_matrix()
         table.focus()
+
+    def note_counts(self) -> dict[int, int]:
+        """Group id -> number of notes, from the app's notes (the ✎ column)."""
+        from tui.ui.app import SideBySideApp
+
+        app = self.app
+        return app.note_counts() if isinstance(app, SideBySideApp) else {}
 
     def _show_matrix(self) -> None:
         ids, rows = similarity_table(self.analysis)

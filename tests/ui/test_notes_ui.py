@@ -1,0 +1,329 @@
+"""Pilot tests of notes in the app: add, edit, delete, undo, the notes list, markers, read-only.
+
+Every test works on a copy of the seeds in tmp_path with its sidecar there, so nothing is ever
+written into the repository; state is read back from the sidecar file itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rich.text import Text
+
+from tests.ui.notes_helpers import (
+    add_note,
+    copy_seeds,
+    notes_app,
+    notifications,
+    ready,
+    sidecar_notes,
+)
+from tui.core.collection import Collection, load_collection
+from tui.core.notes import SIDECAR_NAME
+from tui.ui.notes_actions import QUARANTINE_COMMAND
+from tui.ui.screens.confirm import ConfirmScreen
+from tui.ui.screens.detail import DetailScreen
+from tui.ui.screens.grid import GridScreen
+from tui.ui.screens.note_editor import NoteEditor
+from tui.ui.screens.notes_list import NotesListScreen
+
+SIZE = (120, 36)
+
+
+@pytest.fixture
+def articles(tmp_path: Path) -> list[str]:
+    """Seed copies in tmp_path/articles."""
+    return copy_seeds(tmp_path / "articles")
+
+
+@pytest.fixture
+def sidecar(tmp_path: Path) -> Path:
+    """The default sidecar of the seed copies."""
+    return tmp_path / "articles" / SIDECAR_NAME
+
+
+async def move_to_group_in_all(pilot, screen) -> int:  # type: ignore[no-untyped-def]
+    """Put the cursor on the first row whose group every version has; returns the group."""
+    analysis = screen.analysis
+    ids = {a.id for a in analysis.articles}
+    for index, row in enumerate(screen.view.rows):
+        if set(analysis.alignment.groups[row.group].articles) == ids:
+            screen.view.move_to(index)
+            await pilot.pause()
+            return int(row.group)
+    raise AssertionError("no group in every version")
+
+
+@pytest.mark.parametrize(
+    ("keys", "text"),
+    [
+        (["h", "i", "ctrl+s"], "hi"),
+        (["h", "i", "enter", "y", "o", "ctrl+s"], "hi\nyo"),  # enter in the text: a new line
+        (["h", "i", "tab", "x", "enter"], "hi"),  # enter in the tags field saves
+        (["h", "1", "ctrl+s"], "h1"),  # digits in the text are text, not verdicts
+    ],
+)
+async def test_a_adds_a_note_anchored_in_every_version_of_the_group(
+    articles: list[str], sidecar: Path, keys: list[str], text: str
+) -> None:
+    async with notes_app(articles).run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        group = await move_to_group_in_all(pilot, screen)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, NoteEditor)
+        await pilot.press("2", *keys)
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        [note] = sidecar_notes(sidecar)
+        assert note["verdict"] == "disputed"
+        assert note["text"] == text
+        assert note["tags"] == (["x"] if "tab" in keys else [])
+        analysis = screen.analysis
+        assert analysis is not None
+        g = analysis.alignment.groups[group]
+        assert [a["article"] for a in note["anchors"]] == list(g.articles)
+        assert len(note["anchors"]) == len(analysis.articles)
+        for anchor in note["anchors"]:
+            article = analysis.alignment.article(anchor["article"])
+            slot = g.slot(article.id)
+            assert anchor["start"] == article.sentences[slot[0]].start
+            assert anchor["end"] == article.sentences[slot[-1]].end
+            assert anchor["exact"] == article.source[anchor["start"] : anchor["end"]]
+        assert screen.view.note_counts == {group: 1}
+
+
+async def test_escape_cancels_and_writes_nothing(articles: list[str], sidecar: Path) -> None:
+    async with notes_app(articles).run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("a", "3", "n", "o", "escape")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        assert not sidecar.exists()
+        assert screen.view.note_counts == {}
+
+
+async def test_save_is_confirmed_quietly(articles: list[str]) -> None:
+    seen: list[object] = []
+    async with notes_app(articles).run_test(size=SIZE, message_hook=seen.append) as pilot:
+        await ready(pilot)
+        await add_note(pilot, "1", "ok")
+        saved = [n for n in notifications(seen) if n.message.startswith("Note saved")]
+        assert len(saved) == 1
+        assert saved[0].severity == "information"
+        assert saved[0].timeout <= 3
+
+
+async def test_e_edits_the_rows_note(articles: list[str], sidecar: Path) -> None:
+    async with notes_app(articles).run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await add_note(pilot, "1", "first")
+        await pilot.press("e")
+        await pilot.pause()
+        editor = pilot.app.screen
+        assert isinstance(editor, NoteEditor)
+        assert editor.text_area.text == "first"
+        await pilot.press("3", "end", "!", "tab", "t", "a", "g", "ctrl+s")
+        await pilot.pause()
+        [note] = sidecar_notes(sidecar)
+        assert (note["verdict"], note["text"], note["tags"]) == ("false", "first!", ["tag"])
+
+
+async def test_e_with_several_notes_asks_which(articles: list[str], sidecar: Path) -> None:
+    async with notes_app(articles).run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await add_note(pilot, "1", "one")
+        await add_note(pilot, "2", "two")
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, NotesListScreen)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        editor = pilot.app.screen
+        assert isinstance(editor, NoteEditor)
+        assert editor.text_area.text == "two"
+        await pilot.press("tab", "2", "ctrl+s")  # tab: from the verdict row to the text
+        await pilot.pause()
+        texts = sorted(n["text"] for n in sidecar_notes(sidecar))
+        assert texts == ["one", "two2"]
+
+
+@pytest.mark.parametrize(("answer", "kept"), [("y", 0), ("n", 1), ("escape", 1), ("enter", 1)])
+async def test_x_deletes_after_confirmation(
+    articles: list[str], sidecar: Path, answer: str, kept: int
+) -> None:
+    async with notes_app(articles).run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await add_note(pilot, "4", "check")
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmScreen)
+        await pilot.press(answer)  # enter presses the focused button: "Keep"
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        assert len(sidecar_notes(sidecar)) == kept
+        assert sum(screen.view.note_counts.values()) == kept
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [
+        (["ctrl+z"], []),  # undo the add
+        (["x", "y", "ctrl+z"], ["first"]),  # undo the delete
+        (["e", "end", "!", "ctrl+s", "ctrl+z"], ["first"]),  # undo the edit
+        (["e", "end", "!", "ctrl+s", "ctrl+z", "ctrl+z"], []),  # then the add
+    ],
+)
+async def test_ctrl_z_undoes_the_last_note_change(
+    articles: list[str], sidecar: Path, keys: list[str], expected: list[str]
+) -> None:
+    async with notes_app(articles).run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await add_note(pilot, "1", "first")
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        assert [n["text"] for n in sidecar_notes(sidecar)] == expected
+        assert sum(screen.view.note_counts.values()) == len(expected)
+
+
+async def test_n_lists_notes_and_enter_jumps_to_the_row(articles: list[str]) -> None:
+    async with notes_app(articles).run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("j", "j")
+        first = screen.view.current_group
+        await add_note(pilot, "1", "early")
+        await pilot.press("j", "j", "j", "j", "j")
+        second = screen.view.current_group
+        assert second != first
+        await add_note(pilot, "3", "later")
+        await pilot.press("g")
+        await pilot.press("N")
+        await pilot.pause()
+        listing = pilot.app.screen
+        assert isinstance(listing, NotesListScreen)
+        assert [i.note.text for i in listing.shown] == ["early", "later"]
+        assert {i.status for i in listing.shown} == {"anchored"}
+        await pilot.press("3")  # only "false"
+        assert [i.note.text for i in listing.shown] == ["later"]
+        assert listing.table.row_count == 1
+        await pilot.press("0")
+        assert listing.table.row_count == 2
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        assert screen.view.current_group == second
+
+
+async def test_rows_with_notes_show_a_marker_in_compare_grid_and_detail(
+    articles: list[str],
+) -> None:
+    async with notes_app(articles).run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("j")
+        group = screen.view.current_group
+        assert group is not None
+        await add_note(pilot, "2", "a claim <b>[x]</b>")
+        row = screen.view.current_row
+        assert row is not None
+        lines = [line for line, _ in screen.view._annotations(row)]
+        assert "✎ 1 note" in lines
+        await pilot.press("o")
+        await pilot.pause()
+        grid = pilot.app.screen
+        assert isinstance(grid, GridScreen)
+        marks = {
+            int(key.value): grid.table.get_cell(key, "notes")
+            for key in grid.table.rows
+            if key.value is not None
+        }
+        assert {g for g, m in marks.items() if m} == {group}
+        await pilot.press("escape", "d")
+        await pilot.pause()
+        detail = pilot.app.screen
+        assert isinstance(detail, DetailScreen)
+        body: Text = detail.body()
+        assert "Notes" in body.plain
+        assert "✎ disputed · anchored" in body.plain
+        assert "a claim <b>[x]</b>" in body.plain
+
+
+async def test_corrupt_sidecar_opens_read_only_and_is_never_touched(
+    articles: list[str], sidecar: Path
+) -> None:
+    bad = b'{"schema": "sidebyside.notes/1", "notes": [ oops'
+    sidecar.write_bytes(bad)
+    seen: list[object] = []
+    async with notes_app(articles).run_test(size=SIZE, message_hook=seen.append) as pilot:
+        screen = await ready(pilot)
+        errors = [n for n in notifications(seen) if n.severity == "error"]
+        assert len(errors) == 1
+        assert "not valid JSON" in errors[0].message
+        assert QUARANTINE_COMMAND in errors[0].message
+        for key in ("a", "e", "x", "ctrl+z"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert pilot.app.screen is screen
+        warnings = [n for n in notifications(seen) if n.severity == "warning"]
+        assert len(warnings) == 4
+        assert sidecar.read_bytes() == bad
+        assert sorted(p.name for p in sidecar.parent.iterdir() if "notes" in p.name) == [
+            SIDECAR_NAME
+        ]
+
+
+async def test_quarantine_moves_the_bad_sidecar_aside_and_starts_anew(
+    articles: list[str], sidecar: Path
+) -> None:
+    bad = b"not json at all"
+    sidecar.write_bytes(bad)
+    async with notes_app(articles).run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"move the unreadable")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        aside = [p for p in sidecar.parent.iterdir() if ".corrupt-" in p.name]
+        assert len(aside) == 1
+        assert aside[0].read_bytes() == bad
+        assert sidecar_notes(sidecar) == []
+        await add_note(pilot, "1", "fresh")
+        assert [n["text"] for n in sidecar_notes(sidecar)] == ["fresh"]
+
+
+async def test_unwritable_folder_falls_back_to_the_data_dir_and_says_where(
+    articles: list[str], tmp_path: Path
+) -> None:
+    loaded = load_collection(articles)
+    stdin_like = Collection(loaded.articles, (), None)  # no folder: like articles from stdin
+    data = tmp_path / "data"
+    seen: list[object] = []
+    app = notes_app(stdin_like, data_dir=data)
+    async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
+        await ready(pilot)
+        await add_note(pilot, "5", "kept elsewhere")
+        saved = list((data / "notes").glob("*.notes.json"))
+        assert len(saved) == 1
+        assert [n["text"] for n in sidecar_notes(saved[0])] == ["kept elsewhere"]
+        said = [n.message for n in notifications(seen) if n.title == "Notes sidecar"]
+        assert len(said) == 1
+        assert str(saved[0]) in said[0]
+
+
+async def test_notes_option_is_used_and_shared_with_other_instances(
+    articles: list[str], tmp_path: Path
+) -> None:
+    own = tmp_path / "elsewhere" / "review.json"
+    own.parent.mkdir()
+    async with notes_app(articles, notes=own).run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await add_note(pilot, "1", "mine")
+    async with notes_app(articles, notes=own).run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        assert sum(screen.view.note_counts.values()) == 1
+        await add_note(pilot, "2", "second session")
+    assert sorted(n["text"] for n in sidecar_notes(own)) == ["mine", "second session"]
+    assert not (tmp_path / "articles" / SIDECAR_NAME).exists()

@@ -1,0 +1,414 @@
+"""Provides NotesActions (the app's note keys and dialogs) and NotesCommands (palette entries).
+
+`SideBySideApp` mixes NotesActions in: it opens the sidecar at startup (read-only, with an error
+notification, when the file is corrupt; saying where it is when the articles' folder is not
+writable), resolves the notes whenever an analysis arrives and pushes the row markers down to
+the compare view. The keys (`a`, `e`, `x`, ctrl+z, `N`, `E`) are listed in `tui.ui.keys.KEYS` as
+`app.<action>`, so the compare screen binds them, the help lists them and the palette offers
+them. Every change is saved at once by the store; a quiet notification confirms it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rich.style import Style
+from rich.text import Text
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from tui.core.errors import InputError
+from tui.core.notes import Clock, LocatedNote, Note, utc_now
+from tui.ui.notes_controller import REPORT_NAMES, NoteDraft, NotesController
+from tui.ui.screens.confirm import ConfirmScreen
+from tui.ui.screens.note_editor import NoteEditor
+from tui.ui.screens.notes_list import NotesListScreen, one_line
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from tui.ui.screens.compare import CompareScreen
+
+    _Base = App[None]
+else:
+    _Base = object
+
+NOTE_ACTIONS = frozenset(
+    {"add_note", "edit_note", "delete_note", "undo_note", "notes_list", "export_report"}
+)
+"""The app actions of the notes keys."""
+
+NEEDS_ANALYSIS = frozenset({"add_note", "edit_note", "delete_note", "export_report"})
+"""Note actions that need the comparison (greyed out while it runs)."""
+
+SAVED_TIMEOUT = 2.0
+"""Seconds the quiet "saved" confirmation stays."""
+
+QUARANTINE_COMMAND = "notes: move the unreadable sidecar aside and start a new one"
+"""The palette line offered while the notes are read-only."""
+
+
+def notes_section(items: Iterable[LocatedNote], note_style: Style, label_style: Style) -> Text:
+    """The Detail view's notes section: each note's verdict, status, text, tags and places."""
+    out = Text()
+    out.append("Notes\n", "bold underline")
+    found = False
+    for item in items:
+        found = True
+        note = item.note
+        out.append(f"✎ {note.verdict or 'no verdict'}", note_style)
+        out.append(f" · {item.status}", label_style)
+        if note.tags:
+            out.append(" · " + " ".join(f"#{t}" for t in note.tags), label_style)
+        out.append("\n")
+        for line in (note.text or "").splitlines() or [""]:
+            if line.strip():
+                out.append(f"    {line}\n")
+        places = " · ".join(
+            f"{p.anchor.article} "
+            + ("+".join(f"s{s + 1}" for s in p.sentences) or p.resolution.status)
+            for p in item.placements
+        )
+        out.append(f"    in {places}\n", label_style)
+    if not found:
+        out.append("  none on this row (a adds one)\n", label_style)
+    return out
+
+
+class NotesActions(_Base):
+    """The notes side of the app: the sidecar, the note keys, the dialogs and the markers.
+
+    Set `notes_clock`, `notes_author`, `notes_data_dir` or `notes_new_id` on the app before it
+    runs to make notes repeat exactly (tests, snapshots).
+    """
+
+    notes_clock: Clock = utc_now
+    """The notes store's clock."""
+    notes_author: str | None = None
+    """Author recorded on changes (None: the login name)."""
+    notes_data_dir: Path | None = None
+    """User data folder for the fallback sidecar and reports (None: platformdirs')."""
+    notes_new_id: Any = None
+    """Makes note ids (None: random)."""
+    _notes: NotesController | None = None
+
+    # ----------------------------------------------------------------- the store
+
+    @property
+    def notes(self) -> NotesController:
+        """The notes controller (opens the sidecar on first use, saying what went wrong)."""
+        if self._notes is None:
+            controller = NotesController(
+                self.collection,  # type: ignore[attr-defined]
+                self.notes_path,  # type: ignore[attr-defined]
+                clock=self.notes_clock,
+                author=self.notes_author,
+                data_dir=self.notes_data_dir,
+                new_id=self.notes_new_id,
+            )
+            self._notes = controller
+            controller.open()
+            self._say_where(startup=True)
+        return self._notes
+
+    def _say_where(self, *, startup: bool = False) -> None:
+        controller = self.notes
+        if controller.read_only and controller.store is not None:
+            self._say(
+                f"{controller.store.reason}. Notes are read-only. To start a new sidecar, "
+                f"ctrl+p → “{QUARANTINE_COMMAND}”.",
+                title="Notes read-only",
+                severity="error",
+                timeout=15,
+            )
+        elif controller.location is not None and (controller.location.fallback or not startup):
+            self._say(
+                f"Notes: {controller.location.path} ({controller.location.reason}).",
+                title="Notes sidecar",
+                timeout=8,
+            )
+
+    @property
+    def _compare(self) -> CompareScreen:
+        return self.compare_screen  # type: ignore[attr-defined,no-any-return]
+
+    def on_mount(self) -> None:
+        _ = self.notes  # open the sidecar now, so its problems show at startup
+
+    def on_analysis_ready(self, message: Any) -> None:
+        # Runs after SideBySideApp's own handler (MRO order), which showed the analysis.
+        analysis = self._compare.analysis
+        if analysis is not None and analysis is not self.notes.analysis:
+            self.notes.set_analysis(analysis)
+            self.refresh_note_marks()
+
+    def refresh_note_marks(self) -> None:
+        """Push the row markers (group -> note count) down to the compare view."""
+        self._compare.view.set_note_counts(self.notes.note_counts())
+
+    def note_counts(self) -> dict[int, int]:
+        """Group id -> number of notes (the grid's markers)."""
+        return self.notes.note_counts()
+
+    def note_section(self, group: int, note_style: Style, label_style: Style) -> Text:
+        """The notes of a group for the Detail view."""
+        return notes_section(self.notes.notes_of_group(group), note_style, label_style)
+
+    # ----------------------------------------------------------------- helpers
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in NEEDS_ANALYSIS and self._compare.analysis is None:
+            return None
+        return super().check_action(action, parameters)  # type: ignore[safe-super]
+
+    def _current_group(self) -> int | None:
+        group = self._compare.view.current_group
+        if group is None or self._compare.analysis is None:
+            self._say("No row to annotate yet.", timeout=3)
+            return None
+        if self.notes.analysis is not self._compare.analysis:
+            self.notes.set_analysis(self._compare.analysis)
+        return group
+
+    def _writable(self) -> bool:
+        controller = self.notes
+        if controller.read_only and controller.store is not None:
+            self._say(
+                f"{controller.store.reason}. Nothing was changed; ctrl+p → “{QUARANTINE_COMMAND}”.",
+                title="Notes read-only",
+                severity="warning",
+                timeout=8,
+            )
+            return False
+        return True
+
+    def _say(self, message: str, **options: Any) -> None:
+        """Notify without markup: paths and note text may hold brackets."""
+        self.notify(message, markup=False, **options)
+
+    def _failed(self, exc: InputError) -> None:
+        self._say(str(exc), title="Note not saved", severity="error", timeout=10)
+
+    def _changed(self, what: str) -> None:
+        self.refresh_note_marks()
+        path = self.notes.path
+        self._say(f"{what} · {path.name if path else ''}", timeout=SAVED_TIMEOUT)
+
+    def _pick(self, group: int, verb: str, then: Any) -> None:
+        """Run `then(note)` on the row's note, asking which one when there are several."""
+        located = self.notes.notes_of_group(group)
+        if not located:
+            self._say("No note on this row (a adds one).", timeout=3)
+            return
+        if len(located) == 1:
+            then(located[0].note)
+            return
+        ids = {item.note.id for item in located}
+        items = [i for i in self.notes.items() if i.note.id in ids]
+
+        def picked(note_id: str | None) -> None:
+            if note_id is not None:
+                then(self.notes.store.get(note_id))  # type: ignore[union-attr]
+
+        self.push_screen(
+            NotesListScreen(
+                items,
+                self.notes.verdicts,
+                title=f"Notes on row {group + 1}: which one to {verb}?",
+                hint=f"enter: {verb} · esc: cancel",
+            ),
+            picked,
+        )
+
+    def _title(self, verb: str, group: int) -> str:
+        analysis = self._compare.analysis
+        assert analysis is not None
+        versions = ", ".join(analysis.alignment.groups[group].articles)
+        return f"{verb} · row {group + 1} · in {versions}"
+
+    # ----------------------------------------------------------------- actions
+
+    def action_add_note(self) -> None:
+        """Add a note on the current row, anchored in every version that has it."""
+        group = self._current_group()
+        if group is None or not self._writable():
+            return
+
+        def saved(draft: NoteDraft | None) -> None:
+            if draft is None:
+                return
+            try:
+                self.notes.add_to_group(group, draft)
+            except InputError as exc:
+                self._failed(exc)
+                return
+            self._changed("Note saved")
+
+        editor = NoteEditor(
+            self.notes.verdicts,
+            title=self._title("New note", group),
+            quote=self.notes.group_quote(group),
+        )
+        self.push_screen(editor, saved)
+
+    def action_edit_note(self) -> None:
+        """Edit a note of the current row (several: pick one first)."""
+        group = self._current_group()
+        if group is None or not self._writable():
+            return
+
+        def edit(note: Note) -> None:
+            def saved(draft: NoteDraft | None) -> None:
+                if draft is None:
+                    return
+                try:
+                    self.notes.edit(note.id, draft)
+                except InputError as exc:
+                    self._failed(exc)
+                    return
+                self._changed("Note saved")
+
+            editor = NoteEditor(
+                self.notes.verdicts,
+                title=self._title("Edit note", group),
+                quote=self.notes.group_quote(group),
+                note=note,
+            )
+            self.push_screen(editor, saved)
+
+        self._pick(group, "edit", edit)
+
+    def action_delete_note(self) -> None:
+        """Delete a note of the current row, after asking."""
+        group = self._current_group()
+        if group is None or not self._writable():
+            return
+
+        def delete(note: Note) -> None:
+            def answered(yes: bool | None) -> None:
+                if not yes:
+                    return
+                try:
+                    self.notes.delete(note.id)
+                except InputError as exc:
+                    self._failed(exc)
+                    return
+                self._changed("Note deleted (ctrl+z brings it back)")
+
+            detail = f"{note.verdict or 'no verdict'}: {one_line(note.text, 120)}"
+            self.push_screen(ConfirmScreen("Delete this note?", detail), answered)
+
+        self._pick(group, "delete", delete)
+
+    def action_undo_note(self) -> None:
+        """Undo the last note change of this session."""
+        if not self._writable():
+            return
+        try:
+            done = self.notes.undo()
+        except InputError as exc:
+            self._failed(exc)
+            return
+        if not done:
+            self._say("No note change to undo.", timeout=3)
+            return
+        undone = {"add": "added note removed", "edit": "edit undone", "delete": "note restored"}
+        self._changed(f"Undo: {undone.get(done, done)}")
+
+    def action_notes_list(self) -> None:
+        """List every note; enter jumps to its row."""
+        controller = self.notes
+        if controller.reload():
+            self.refresh_note_marks()
+        where = ""
+        if controller.location is not None:
+            where = f"sidecar: {controller.location.path}"
+            if controller.read_only:
+                where += " (read-only: unreadable file)"
+
+        def chosen(note_id: str | None) -> None:
+            if note_id is None:
+                return
+            item = next((i for i in controller.items() if i.note.id == note_id), None)
+            if item is None:
+                return
+            if item.group is None:
+                self._say(
+                    f"This note is {item.status}: its text is not in the loaded versions. "
+                    f"Quote: “{one_line(item.note.quote, 80)}”",
+                    timeout=6,
+                )
+                return
+            self._compare.goto_group(item.group)
+
+        self.push_screen(
+            NotesListScreen(controller.items(), controller.verdicts, where=where), chosen
+        )
+
+    def action_export_report(self, fmt: str = "md") -> None:
+        """Write the review report (md, html or json) beside the sidecar and say where."""
+        try:
+            path = self.notes.export(fmt)
+        except InputError as exc:
+            self._say(str(exc), title="Report not written", severity="error", timeout=10)
+            return
+        self._say(f"{REPORT_NAMES[fmt]} report written to {path}", title="Report", timeout=8)
+
+    def action_quarantine_notes(self) -> None:
+        """Move an unreadable sidecar aside (timestamped name) and start a new one."""
+        controller = self.notes
+        if not controller.read_only:
+            self._say("The notes sidecar is fine: nothing to move aside.", timeout=4)
+            return
+        try:
+            aside = controller.quarantine()
+        except InputError as exc:
+            self._say(str(exc), title="Could not move the sidecar", severity="error", timeout=10)
+            return
+        self.refresh_note_marks()
+        self._say(
+            f"The unreadable sidecar is now {aside}; new notes go to {controller.path}.",
+            title="New notes sidecar",
+            timeout=10,
+        )
+
+    def action_where_notes(self) -> None:
+        """Say where the notes sidecar is, and why there."""
+        self._say_where()
+
+
+class NotesCommands(Provider):
+    """Palette entries the keys do not cover: other report formats, the sidecar's place."""
+
+    def _commands(self) -> list[tuple[str, str, str]]:
+        app = self.app
+        entries = [
+            ("notes: export the review report as HTML", "export_report('html')", ""),
+            ("notes: export the review report as JSON", "export_report('json')", ""),
+            ("notes: where is the notes sidecar", "where_notes", ""),
+        ]
+        if isinstance(app, NotesActions) and app.notes.read_only:
+            entries.append((QUARANTINE_COMMAND, "quarantine_notes", "the bad file is kept"))
+        return entries
+
+    async def _run(self, action: str) -> None:
+        await self.app.run_action(action)
+
+    async def discover(self) -> Hits:
+        for text, action, help_text in self._commands():
+            yield DiscoveryHit(text, partial(self._run, action), help=help_text or None)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, action, help_text in self._commands():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(text),
+                    partial(self._run, action),
+                    text=text,
+                    help=help_text or None,
+                )

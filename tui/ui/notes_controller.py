@@ -1,0 +1,334 @@
+"""Provides NotesController: the app's notes state over the core NoteStore, with no widgets.
+
+The controller opens the collection's sidecar (`sidecar_location`, or `--notes`), resolves every
+note against the current analysis, and answers what the screens ask: how many notes each group
+has (row markers in Compare and the Grid), which notes a group has (Detail, `e`, `x`), which
+group a note is in (the notes list jumps there), and the review report of the current analysis
+and notes (the same `tui.core.report.render` as `sidebyside report`). Changes go straight to the
+store, which saves each one at once; errors are the store's InputError subclasses, for the app
+to turn into notifications.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+from tui.core.analysis import Analysis, slot_text
+from tui.core.anchor import anchor_group
+from tui.core.collection import Collection
+from tui.core.errors import UsageError
+from tui.core.notes import (
+    Clock,
+    LocatedNote,
+    Note,
+    NoteStore,
+    SidecarLocation,
+    locate,
+    notes_by_sentence,
+    sidecar_location,
+    utc_now,
+)
+from tui.core.report import render, report_notes
+
+REPORT_SUFFIX = {"md": "md", "html": "html", "json": "json"}
+"""File extension per report format."""
+
+REPORT_NAMES = {"md": "Markdown", "html": "HTML", "json": "JSON"}
+"""Readable name per report format."""
+
+
+@dataclass(frozen=True, slots=True)
+class NoteDraft:
+    """What the note editor returns: the fields a user can set."""
+
+    verdict: str
+    """A verdict label of the sidecar, or "" for none."""
+    text: str
+    """The note text (may span lines)."""
+    tags: tuple[str, ...] = ()
+    """Free tags."""
+
+    @property
+    def empty(self) -> bool:
+        """True when there is nothing to save (no verdict, no text, no tags)."""
+        return not self.verdict and not self.text.strip() and not self.tags
+
+
+@dataclass(frozen=True, slots=True)
+class NoteItem:
+    """One line of the notes list: a located note and where it sits in the current analysis."""
+
+    located: LocatedNote
+    """The note with its anchors resolved."""
+    group: int | None
+    """The group its first found anchor falls in (None when orphaned or absent)."""
+    where: str
+    """Where it is anchored, e.g. "000 s3 · 001 s4 · 004 orphaned"."""
+
+    @property
+    def note(self) -> Note:
+        """The note."""
+        return self.located.note
+
+    @property
+    def status(self) -> str:
+        """anchored, moved, orphaned or absent."""
+        return self.located.status
+
+
+def parse_tags(text: str) -> tuple[str, ...]:
+    """Tags typed as "a, b c" (commas or spaces), without repeats."""
+    return tuple(dict.fromkeys(t for t in text.replace(",", " ").split() if t))
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write a text file through a temp file in the same folder and a rename.
+
+    Raises:
+        OSError: the folder cannot be written.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o666 & ~umask)  # an ordinary file, not mkstemp's private one
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+@dataclass(slots=True)
+class NotesController:
+    """The notes of the collection shown in the app, resolved against the current analysis."""
+
+    collection: Collection
+    """The loaded articles (their folder decides where the sidecar is)."""
+    override: Path | None = None
+    """The sidecar given with `--notes` (None: the collection's default)."""
+    clock: Clock = utc_now
+    """The store's clock (tests and snapshots pass a fixed one)."""
+    author: str | None = None
+    """Author recorded on changes (None: the login name)."""
+    data_dir: Path | None = None
+    """The user data folder for the fallback sidecar and reports (None: platformdirs')."""
+    new_id: Callable[[], str] | None = None
+    """Makes note ids (None: the store's random ids)."""
+    store: NoteStore | None = None
+    """The store, once open()ed."""
+    location: SidecarLocation | None = None
+    """Where the sidecar is and why, once open()ed."""
+    analysis: Analysis | None = None
+    """The analysis the notes are resolved against."""
+    located: tuple[LocatedNote, ...] = ()
+    """Every note with its anchors resolved (empty until there is an analysis)."""
+    _group_of: dict[tuple[str, int], int] = field(default_factory=dict)
+
+    # ----------------------------------------------------------------- opening
+
+    def open(self) -> NoteStore:
+        """Choose the sidecar and read it (a bad file opens read-only, with a reason)."""
+        self.location = sidecar_location(self.collection, self.override, data_dir=self.data_dir)
+        self.store = NoteStore.open(self.location.path, clock=self.clock, author=self.author)
+        if self.new_id is not None:
+            self.store.new_id = self.new_id
+        self.relocate()
+        return self.store
+
+    @property
+    def ready(self) -> bool:
+        """True once the store is open."""
+        return self.store is not None
+
+    @property
+    def read_only(self) -> bool:
+        """True when the sidecar could not be read: notes are never written."""
+        return self.store is not None and self.store.read_only
+
+    @property
+    def path(self) -> Path | None:
+        """The sidecar file."""
+        return self.location.path if self.location is not None else None
+
+    def _store(self) -> NoteStore:
+        if self.store is None:
+            raise UsageError("notes", "the notes sidecar is not open yet")
+        return self.store
+
+    @property
+    def verdicts(self) -> tuple[str, ...]:
+        """The sidecar's verdict labels; key "1" is the first."""
+        return self._store().verdicts
+
+    # ----------------------------------------------------------------- resolving
+
+    def set_analysis(self, analysis: Analysis | None) -> None:
+        """Resolve the notes against a new analysis (another reference re-numbers groups)."""
+        self.analysis = analysis
+        self._group_of = {}
+        if analysis is not None:
+            for group in analysis.alignment.groups:
+                for member in group.members:
+                    self._group_of[(member.article, member.sentence)] = group.id
+        self.relocate()
+
+    def relocate(self) -> None:
+        """Resolve every note again (after a change or a reload)."""
+        if self.store is None or self.analysis is None:
+            self.located = ()
+            return
+        self.located = locate(self.store.notes, self.analysis.articles)
+
+    def reload(self) -> bool:
+        """Take in what other instances saved; True (and re-resolved) when anything changed."""
+        if self.store is None or not self.store.reload():
+            return False
+        self.relocate()
+        return True
+
+    def groups_of(self, item: LocatedNote) -> tuple[int, ...]:
+        """The groups a located note's found anchors fall in, in reading order."""
+        found = {
+            self._group_of[(p.anchor.article, s)]
+            for p in item.placements
+            for s in p.sentences
+            if (p.anchor.article, s) in self._group_of
+        }
+        return tuple(sorted(found))
+
+    def note_counts(self) -> dict[int, int]:
+        """Group id -> number of notes found in it (the row markers)."""
+        by_group: dict[int, set[str]] = {}
+        for (article, sentence), ids in notes_by_sentence(self.located).items():
+            group = self._group_of.get((article, sentence))
+            if group is not None:
+                by_group.setdefault(group, set()).update(ids)
+        return {g: len(ids) for g, ids in by_group.items()}
+
+    def notes_of_group(self, group: int) -> tuple[LocatedNote, ...]:
+        """The notes found in a group, oldest first."""
+        return tuple(item for item in self.located if group in self.groups_of(item))
+
+    def items(self) -> tuple[NoteItem, ...]:
+        """Every note for the notes list, oldest first, with its group and places."""
+        out = []
+        for item in self.located:
+            groups = self.groups_of(item)
+            places = []
+            for p in item.placements:
+                status = p.resolution.status
+                if p.resolution.found and p.sentences:
+                    where = "+".join(f"s{s + 1}" for s in p.sentences)
+                    extra = " moved" if status == "moved" else ""
+                    places.append(f"{p.anchor.article} {where}{extra}")
+                else:
+                    places.append(f"{p.anchor.article} {status}")
+            out.append(NoteItem(item, groups[0] if groups else None, " · ".join(places)))
+        return tuple(out)
+
+    def group_quote(self, group: int) -> str:
+        """The text of a group: the reference's sentence(s), else the first version's."""
+        if self.analysis is None:
+            return ""
+        g = self.analysis.alignment.groups[group]
+        ref = self.analysis.reference
+        article = ref if g.slot(ref) else g.articles[0]
+        return slot_text(self.analysis.alignment.article(article), g)
+
+    # ----------------------------------------------------------------- changes
+
+    def add_to_group(self, group: int, draft: NoteDraft) -> Note:
+        """Add a note on a group, anchored in every version that has it, and save.
+
+        Raises:
+            InputError: read-only, locked or unwritable sidecar (nothing changed).
+        """
+        store = self._store()
+        if self.analysis is None:
+            raise UsageError("notes", "the comparison is not ready yet")
+        g = self.analysis.alignment.groups[group]
+        anchors = anchor_group(self.analysis.articles, g)
+        note = store.add(draft.verdict, draft.text, anchors, draft.tags)
+        self.relocate()
+        return note
+
+    def edit(self, note_id: str, draft: NoteDraft) -> Note:
+        """Change a note's verdict, text and tags and save."""
+        note = self._store().edit(note_id, verdict=draft.verdict, text=draft.text, tags=draft.tags)
+        self.relocate()
+        return note
+
+    def delete(self, note_id: str) -> Note:
+        """Delete a note and save; returns it as it was."""
+        note = self._store().delete(note_id)
+        self.relocate()
+        return note
+
+    def undo(self) -> str:
+        """Undo the last note change of this session; returns "add", "edit", "delete" or ""."""
+        done = self._store().undo()
+        self.relocate()
+        return done
+
+    def quarantine(self) -> Path:
+        """Move a bad sidecar aside and start a new one; returns where the bad file went."""
+        aside = self._store().quarantine()
+        self.relocate()
+        return aside
+
+    # ----------------------------------------------------------------- report
+
+    def report_text(self, fmt: str) -> str:
+        """The review report of the current analysis and notes (as `sidebyside report`)."""
+        if self.analysis is None:
+            raise UsageError("report", "the comparison is not ready yet")
+        store = self._store()
+        articles = self.analysis.articles
+        notes = report_notes(locate(store.notes, articles), articles)
+        return render(fmt, self.analysis, notes, verdicts=store.verdicts)
+
+    def report_paths(self, fmt: str) -> Sequence[Path]:
+        """Where to write a report, in order of preference.
+
+        Beside the sidecar (which is in the articles' folder unless `--notes` or the fallback
+        says otherwise), named after it (`sidebyside.notes.json` -> `sidebyside.report.md`);
+        then the user data folder.
+        """
+        sidecar = self.path or Path.cwd() / "sidebyside.notes.json"
+        stem = sidecar.name.removesuffix(".json").removesuffix(".notes") or "sidebyside"
+        name = f"{stem}.report.{REPORT_SUFFIX[fmt]}"
+        base = self.data_dir or Path(platformdirs.user_data_dir("sidebyside", appauthor=False))
+        fallback = base / "reports" / name
+        return (
+            (sidecar.with_name(name), fallback)
+            if sidecar.parent != fallback.parent
+            else (fallback,)
+        )
+
+    def export(self, fmt: str) -> Path:
+        """Write the report to the first writable place of report_paths(); returns the file.
+
+        Raises:
+            UsageError: the comparison is not ready, or no place could be written.
+        """
+        text = self.report_text(fmt)
+        problem = ""
+        for path in self.report_paths(fmt):
+            try:
+                write_atomically(path, text)
+            except OSError as exc:
+                problem = f"cannot write ({exc.strerror or exc})"
+                continue
+            return path
+        raise UsageError(str(self.report_paths(fmt)[0]), problem or "cannot write")

@@ -1,0 +1,191 @@
+"""Provides NoteEditor: the dialog that adds or edits a note (verdict, text, tags).
+
+Keys: 1..9 pick the verdict (the sidecar's labels, "1" is the first; 0 clears it) whenever the
+focus is not in a text field; picking one moves on to the text. The text is multi-line, so
+enter there starts a new line: ctrl+s saves from anywhere, enter saves from the verdict row and
+the tags field. Tab moves between the fields, escape cancels.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.reactive import reactive
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Input, Label, Static, TextArea
+
+from tui.core.notes import Note
+from tui.resources import styles_dir
+from tui.ui.notes_controller import NoteDraft, parse_tags
+
+QUOTE = 240
+"""Characters of the quoted text shown atop the dialog."""
+
+
+class VerdictPicker(Widget, can_focus=True):
+    """The verdict labels on one line; the chosen one is highlighted."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left", "step(-1)", "Prev", show=False),
+        Binding("right", "step(1)", "Next", show=False),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"verdict--key", "verdict--chosen"}
+
+    DEFAULT_CSS = """
+    VerdictPicker {
+        height: auto;
+    }
+    """
+
+    chosen: reactive[int] = reactive(0)
+    """The chosen verdict's key (1..n), 0 for none."""
+
+    def __init__(self, verdicts: tuple[str, ...], chosen: int = 0, *, id: str | None = None):
+        super().__init__(id=id)
+        self.verdicts = verdicts
+        """The labels; key "1" is the first."""
+        self.set_reactive(VerdictPicker.chosen, chosen)
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("verdict--key", partial=True)
+        chosen_style = self.get_component_rich_style("verdict--chosen", partial=True)
+        out = Text()
+        for n, label in enumerate(self.verdicts, 1):
+            if n > 1:
+                out.append("  ")
+            part = Text()
+            part.append(str(n), key_style)
+            part.append(f" {label}")
+            if n == self.chosen:
+                part.stylize(chosen_style)
+                part = Text.assemble("[", part, "]")
+            else:
+                part = Text.assemble(" ", part, " ")
+            out.append_text(part)
+        return out
+
+    def action_step(self, step: int) -> None:
+        """Move the choice left or right."""
+        n = len(self.verdicts)
+        self.chosen = (self.chosen - 1 + step) % n + 1 if self.chosen else (1 if step > 0 else n)
+
+
+class NoteEditor(ModalScreen[NoteDraft | None]):
+    """Add or edit a note: verdict (one key), text (multi-line), tags."""
+
+    CSS_PATH = styles_dir() / "notes.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("enter", "save", "Save", show=False),
+        Binding("escape", "cancel", "Cancel"),
+        *(Binding(str(n), f"verdict({n})", show=False) for n in range(10)),
+    ]
+
+    def __init__(
+        self,
+        verdicts: tuple[str, ...],
+        *,
+        title: str,
+        quote: str = "",
+        note: Note | None = None,
+    ) -> None:
+        super().__init__()
+        self.verdicts = verdicts
+        """The sidecar's verdict labels."""
+        self.heading = title
+        """The dialog's title line."""
+        self.quote = quote
+        """The text the note is about."""
+        self.note = note
+        """The note edited (None: a new note)."""
+
+    def compose(self) -> ComposeResult:
+        note = self.note
+        chosen = (
+            self.verdicts.index(note.verdict) + 1 if note and note.verdict in self.verdicts else 0
+        )
+        quote = " ".join(self.quote.split())
+        if len(quote) > QUOTE:
+            quote = quote[: QUOTE - 1] + "…"
+        with Vertical(id="note-dialog"):
+            yield Static(self.heading, id="note-title")
+            yield Static(Text(f"“{quote}”"), id="note-quote")
+            yield Label("Verdict [dim](press 1–9, 0 none)[/]", classes="note-field")
+            yield VerdictPicker(self.verdicts, chosen, id="note-verdict")
+            yield Label("Note", classes="note-field")
+            area = TextArea(note.text if note else "", id="note-text", soft_wrap=True)
+            area.show_line_numbers = False
+            if self.app.is_headless:
+                area.cursor_blink = False
+            yield area
+            yield Label("Tags [dim](spaces or commas)[/]", classes="note-field")
+            tags = Input(" ".join(note.tags) if note else "", id="note-tags", placeholder="tags")
+            if self.app.is_headless:
+                tags.cursor_blink = False
+            yield tags
+            yield Static(
+                "[b]ctrl+s[/] save · [b]enter[/] save (outside the text) · "
+                "[b]tab[/] next field · [b]esc[/] cancel",
+                id="note-keys",
+            )
+
+    def on_mount(self) -> None:
+        area = self.text_area
+        area.move_cursor(area.document.end)  # editing usually adds to the end
+        self.picker.focus()
+
+    @property
+    def picker(self) -> VerdictPicker:
+        """The verdict row."""
+        return self.query_one(VerdictPicker)
+
+    @property
+    def text_area(self) -> TextArea:
+        """The note text."""
+        return self.query_one("#note-text", TextArea)
+
+    def draft(self) -> NoteDraft:
+        """The fields as they are now."""
+        chosen = self.picker.chosen
+        return NoteDraft(
+            verdict=self.verdicts[chosen - 1] if 0 < chosen <= len(self.verdicts) else "",
+            text=self.text_area.text.strip("\n"),
+            tags=parse_tags(self.query_one("#note-tags", Input).value),
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "verdict" and parameters:
+            key = parameters[0]
+            return isinstance(key, int) and key <= len(self.verdicts)
+        return True
+
+    def action_verdict(self, key: int) -> None:
+        """Choose a verdict by its key (0: none) and go on to the text."""
+        self.picker.chosen = key
+        if self.focused is self.picker:
+            self.text_area.focus()
+
+    def action_save(self) -> None:
+        """Save (an empty note is not saved)."""
+        draft = self.draft()
+        if draft.empty:
+            self.notify("Nothing to save: choose a verdict or write a note.", timeout=3)
+            return
+        self.dismiss(draft)
+
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)
+
+    @on(Input.Submitted, "#note-tags")
+    def _tags_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
