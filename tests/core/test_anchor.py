@@ -21,8 +21,8 @@ BASE = (
     "Officials said 40 people died in the floods on Tuesday.\n\n"
     "The river rose by three metres overnight. Rescue teams reached the village of Marnay at "
     "dawn. Later he said the aid was late.\n\n"
-    'The mayor said the main dam had not failed. "We will rebuild," he said. Aid is expected on '
-    "Friday.\n\n"
+    'The mayor said the main dam had not failed. "We will rebuild," he said. Aid was slow to '
+    "come. Aid is expected on Friday.\n\n"
     "Engineers from the regional office inspected the structure on Wednesday morning and "
     "confirmed the main dam had not failed, although a spillway gate was jammed.\n"
 )
@@ -102,6 +102,14 @@ CASES = [
         "he said",
         1,
         edit('"We will rebuild," he said. ', ""),
+        "orphaned",
+        None,
+    ),
+    (
+        "short quote in a deleted sentence whose next sentence starts the same way",
+        "Aid",
+        0,
+        edit("Aid was slow to come. ", ""),
         "orphaned",
         None,
     ),
@@ -254,3 +262,92 @@ def test_selection_maps_shown_text_to_source(source: str, selected: str, expecte
     assert anchor.exact == expected
     assert source[anchor.start : anchor.end] == expected
     assert resolve(anchor, article).status == "anchored"
+
+
+# --- the seeds: edits around every sentence, no anchor may land in the wrong place -------------
+
+EDITOR_NOTE = "An editor's note was added at the top of this story.\n\n"
+
+
+def seed_articles() -> list[Article]:
+    from tui.core.articles import load_article
+    from tui.resources import seed_paths
+
+    return [load_article(p) for p in seed_paths()]
+
+
+def reworded(text: str) -> str:
+    """A light rewrite: a number changed, or two words swapped; "said" becomes "stated"."""
+    import re
+
+    changed = re.sub(r"\d+", lambda m: str(int(m.group()) + 7), text, count=1)
+    if changed == text:
+        words = text.split(" ")
+        words[2], words[3] = words[3], words[2]
+        changed = " ".join(words)
+    return changed.replace(" said", " stated", 1)
+
+
+def middle_words(article: Article, index: int, count: int = 3) -> tuple[int, int] | None:
+    import re
+
+    s = article.sentences[index]
+    words = list(re.finditer(r"\S+", article.source[s.start : s.end]))
+    if len(words) < count + 2:
+        return None
+    first = len(words) // 2 - 1
+    return s.start + words[first].start(), s.start + words[first + count - 1].end()
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_seed_sentences_survive_an_insertion_and_a_deletion(seed: int) -> None:
+    article = seed_articles()[seed]
+    source = article.source
+    for gone in range(0, len(article.sentences), 3):
+        g = article.sentences[gone]
+        shift = len(EDITOR_NOTE)
+        edited = article_from_text(EDITOR_NOTE + source[: g.start] + source[g.end :], article.id)
+        for s in article.sentences:
+            anchor = anchor_sentence(article, s.index)
+            found = resolve(anchor, edited)
+            if s.index == gone:
+                assert not found.found or edited.source[found.start : found.end] == anchor.exact
+                continue
+            expected = s.start + shift - (g.end - g.start if s.start > g.start else 0)
+            assert (found.status, found.start) == ("moved", expected), s.text
+            span = middle_words(article, s.index)
+            if span is not None:
+                part = resolve(make_anchor(article, *span), edited)
+                assert not part.found or part.start == span[0] + expected - s.start, s.text
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_seed_selections_in_a_deleted_sentence_do_not_jump(seed: int) -> None:
+    article = seed_articles()[seed]
+    source = article.source
+    for s in article.sentences:
+        span = middle_words(article, s.index)
+        if span is None:
+            continue
+        edited = article_from_text(source[: s.start] + source[s.end :], article.id)
+        found = resolve(make_anchor(article, *span), edited)
+        assert found.status == "orphaned", (source[span[0] : span[1]], found)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_seed_reworded_sentences_are_found_in_place(seed: int) -> None:
+    article = seed_articles()[seed]
+    source = article.source
+    for s in article.sentences:
+        if len(s.text.split()) < 5:
+            continue
+        new = reworded(source[s.start : s.end])
+        edited = article_from_text(EDITOR_NOTE + source[: s.start] + new + source[s.end :], "x")
+        found = resolve(anchor_sentence(article, s.index), edited)
+        start = s.start + len(EDITOR_NOTE)
+        assert (found.status, found.method, found.start, found.end) == (
+            "moved",
+            "fuzzy",
+            start,
+            start + len(new),
+        ), s.text

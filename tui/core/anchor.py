@@ -40,13 +40,20 @@ MIN_SCORE = 0.7
 """A fuzzy candidate's combined score (quote, context, position) must reach this."""
 
 MIN_CONTEXT_FOR_SHORT = 0.5
-"""A short quote found elsewhere is accepted only when its context agrees at least this much."""
+"""A short quote found elsewhere is accepted only when both sides of its context agree at least
+this much (a long one: the mean of the two sides)."""
 
 SHORT_QUOTE = 24
 """Quotes shorter than this (in characters) count as short: they need their context."""
 
-MIN_FUZZY_QUOTE = 12
+MIN_FUZZY_QUOTE = 16
 """Quotes shorter than this are never matched fuzzily."""
+
+LONG_QUOTE = 60
+"""A fuzzy candidate for a quote shorter than this must also have agreeing context."""
+
+MIN_CONTEXT_FOR_FUZZY = 0.6
+"""The context agreement (0..1, mean of the two sides) a short fuzzy candidate needs."""
 
 STATUSES = ("anchored", "moved", "orphaned", "absent")
 """Resolution statuses: at its place; found elsewhere or changed; not found; article not loaded."""
@@ -257,15 +264,35 @@ def _similar(a: str, b: str) -> float:
     return fuzz.ratio(a, b) / 100.0
 
 
-def _context(anchor: Anchor, source: str, start: int, end: int) -> float:
+def _side(saved: str, now: str, *, before: bool) -> float:
+    if not saved:
+        # The quote was at an edge of the text: nothing to compare if text was added there.
+        return 1.0 if not now else 0.5
+    n = min(len(saved), len(now)) or len(saved)  # context is cut short at a text's edge
+    return _similar(saved[-n:], now[-n:]) if before else _similar(saved[:n], now[:n])
+
+
+def _sides(anchor: Anchor, source: str, start: int, end: int) -> tuple[float, float]:
     prefix = source[max(0, start - CONTEXT) : start]
     suffix = source[end : end + CONTEXT]
-    # Compare the nearest characters: context may have been cut shorter at a text's edge.
-    n_pre = min(len(prefix), len(anchor.prefix)) or max(len(prefix), len(anchor.prefix))
-    n_suf = min(len(suffix), len(anchor.suffix)) or max(len(suffix), len(anchor.suffix))
-    pre = _similar(anchor.prefix[-n_pre:] if n_pre else "", prefix[-n_pre:] if n_pre else "")
-    suf = _similar(anchor.suffix[:n_suf], suffix[:n_suf])
+    return _side(anchor.prefix, prefix, before=True), _side(anchor.suffix, suffix, before=False)
+
+
+def _context(anchor: Anchor, source: str, start: int, end: int) -> float:
+    pre, suf = _sides(anchor, source, start, end)
     return (pre + suf) / 2
+
+
+def _agrees(anchor: Anchor, source: str, start: int, end: int) -> bool:
+    """Whether the context at a place where the quote stands is the anchor's context.
+
+    A long quote needs the two sides to agree on average; a short one on both sides (one
+    unchanged neighbour is not enough: a deleted sentence's neighbours are still there).
+    """
+    pre, suf = _sides(anchor, source, start, end)
+    if len(anchor.exact.strip()) >= SHORT_QUOTE:
+        return (pre + suf) / 2 >= MIN_CONTEXT_FOR_SHORT
+    return min(pre, suf) >= MIN_CONTEXT_FOR_SHORT
 
 
 def _position(anchor: Anchor, source: str, start: int) -> float:
@@ -293,9 +320,9 @@ def _exact(anchor: Anchor, article: Article) -> Resolution | None:
     if best is None:
         return None
     context, _, start = best
-    if len(quote.strip()) < SHORT_QUOTE and context < MIN_CONTEXT_FOR_SHORT:
-        return None
     end = start + len(quote)
+    if len(quote.strip()) < SHORT_QUOTE and not _agrees(anchor, source, start, end):
+        return None
     score = _score(1.0, context, _position(anchor, source, start))
     return Resolution(_status(anchor, start, end), start, end, round(score, 3), "exact")
 
@@ -328,6 +355,8 @@ def _fuzzy(anchor: Anchor, article: Article) -> Resolution | None:
         if similarity < MIN_QUOTE_SIMILARITY:
             continue
         context = _context(anchor, source, start, end)
+        if len(quote) < LONG_QUOTE and context < MIN_CONTEXT_FOR_FUZZY:
+            continue  # a changed part of a sentence is only trusted where its context is
         score = _score(similarity, context, _position(anchor, source, start))
         if score >= MIN_SCORE and (best is None or score > best.score):
             best = Resolution("moved", start, end, round(score, 3), "fuzzy")
@@ -350,8 +379,7 @@ def resolve(anchor: Anchor, article: Article) -> Resolution:
         source[anchor.start : anchor.end] == anchor.exact
     )
     if in_place and (
-        anchor.file_sha256 == article.sha256
-        or _context(anchor, source, anchor.start, anchor.end) >= MIN_CONTEXT_FOR_SHORT
+        anchor.file_sha256 == article.sha256 or _agrees(anchor, source, anchor.start, anchor.end)
     ):
         return Resolution("anchored", anchor.start, anchor.end, 1.0, "offsets")
     found = _exact(anchor, article) or _fuzzy(anchor, article)
