@@ -7,11 +7,12 @@ file changes, `resolve()` finds the span again, in this order:
 1. the offsets, when the text there is still the quote (and the file is unchanged, or the
    context still agrees);
 2. the exact quote elsewhere: the occurrence whose context agrees best, then the one closest to
-   the old offset; a short quote is only accepted when its context agrees (a wrong anchor is
-   worse than an orphan);
+   the old offset; a short quote (under `SHORT_QUOTE` characters) is only accepted when both
+   sides of its context agree (a wrong anchor is worse than an orphan);
 3. a fuzzy match over the article's sentences (one to three in a row, or a part of one),
-   scored on quote, prefix, suffix and position, accepted only above `MIN_QUOTE_SIMILARITY` and
-   `MIN_SCORE`;
+   scored on quote (0.7), context (0.2) and position (0.1), accepted only above
+   `MIN_QUOTE_SIMILARITY` and `MIN_SCORE`, never for quotes under `MIN_FUZZY_QUOTE`
+   characters, and for quotes under `LONG_QUOTE` only where the context agrees;
 4. otherwise the anchor is orphaned: the caller keeps it and shows its quote.
 """
 
