@@ -8,6 +8,10 @@
    writer forked from a warm process adds and deletes notes until SIGKILL at a random moment;
    after each kill the sidecar must parse and hold every note whose save had returned.
 3. Two writers: two processes add 500 notes each to one sidecar; all 1,000 must be there.
+4. Re-anchoring on the seeds: every sentence and a random 1-3 word selection in it, after an
+   editor's note is inserted at the top and one sentence is deleted (for every sentence in
+   turn), and after each sentence is reworded: how many land right, wrong, or orphaned, and
+   the time per resolve().
 
 Figures are printed; a lost note or a failed check makes main() return 1.
 """
@@ -22,7 +26,7 @@ import time
 from pathlib import Path
 from types import ModuleType
 
-from tui.core.anchor import Anchor
+from tui.core.anchor import Anchor, anchor_sentence, make_anchor, resolve
 from tui.core.notes import SIDECAR_NAME, NoteStore
 
 CRASH_TESTS = Path(__file__).resolve().parents[1] / "tests" / "core" / "test_notes_crash.py"
@@ -128,19 +132,77 @@ def two_writers(harness: ModuleType, folder: Path, count: int) -> bool:
     return ok
 
 
+def reanchoring() -> bool:
+    """Print re-anchoring figures on the seeds; False if any anchor landed in a wrong place."""
+    import random
+    import re
+
+    from tui.core.articles import article_from_text, load_article
+    from tui.resources import seed_paths
+
+    rng = random.Random(6)
+    note = "An editor's note was added at the top of this story.\n\n"
+    counts = {k: 0 for k in ("right", "wrong", "orphaned", "gone: orphaned", "gone: found")}
+    took: list[float] = []
+
+    def check(anchor: Anchor, edited: object, expected: int | None) -> None:
+        t0 = time.perf_counter()
+        found = resolve(anchor, edited)  # type: ignore[arg-type]
+        took.append(time.perf_counter() - t0)
+        if expected is None:
+            counts["gone: found" if found.found else "gone: orphaned"] += 1
+        elif not found.found:
+            counts["orphaned"] += 1
+        else:
+            counts["right" if found.start == expected else "wrong"] += 1
+
+    for path in seed_paths():
+        article = load_article(path)
+        src = article.source
+        for gone in article.sentences:
+            edited = article_from_text(note + src[: gone.start] + src[gone.end :], article.id)
+            for s in article.sentences:
+                shift = len(note) - (gone.end - gone.start if s.start > gone.start else 0)
+                words = list(re.finditer(r"\S+", src[s.start : s.end]))
+                i = rng.randrange(len(words))
+                j = min(len(words) - 1, i + rng.randrange(3))
+                a, b = s.start + words[i].start(), s.start + words[j].end()
+                same = s.index != gone.index
+                check(anchor_sentence(article, s.index), edited, s.start + shift if same else None)
+                check(make_anchor(article, a, b), edited, a + shift if same else None)
+        for s in article.sentences:
+            old = src[s.start : s.end]
+            new = re.sub(r"\d+", lambda m: str(int(m.group()) + 7), old, count=1)
+            new = (
+                new.replace(" said", " stated", 1) if new != old else old.replace(" the ", " a ", 1)
+            )
+            if new == old:
+                continue
+            edited = article_from_text(note + src[: s.start] + new + src[s.end :], article.id)
+            check(anchor_sentence(article, s.index), edited, s.start + len(note))
+    total = sum(counts.values())
+    print(
+        f"re-anchoring on the seeds: {total} resolves, "
+        + ", ".join(f"{v} {k}" for k, v in counts.items())
+        + f"; resolve() p50 {_ms(took, 0.5):.2f} ms, p95 {_ms(took, 0.95):.2f} ms"
+    )
+    return counts["wrong"] == 0
+
+
 def main(trials: int = 500) -> int:
     """Run the three parts and print their figures."""
     harness = _harness()
     with tempfile.TemporaryDirectory(prefix="notes-bench-") as tmp:
         folder = Path(tmp)
         save_latency(folder)
+        anchors_ok = reanchoring()
         if harness is None:
             print(f"kill -9 and two-writer parts skipped: {CRASH_TESTS} not found")
-            return 0
+            return 0 if anchors_ok else 1
         (folder / "kills").mkdir()
         ok = kill_trials(harness, folder / "kills", trials)
         ok = two_writers(harness, folder, 500) and ok
-    return 0 if ok else 1
+    return 0 if ok and anchors_ok else 1
 
 
 if __name__ == "__main__":
