@@ -26,7 +26,7 @@ from tui.core.articles import Article, article_from_text
 from tui.core.collection import load_collection
 from tui.core.diff import Op, word_diff
 from tui.core.facts import Discrepancy, Variant
-from tui.core.notes import DEFAULT_VERDICTS, SIDECAR_NAME, locate
+from tui.core.notes import DEFAULT_VERDICTS, SIDECAR_NAME, SidecarLocation, locate
 from tui.core.report import (
     FORMATS,
     REPORT_SCHEMA,
@@ -48,6 +48,7 @@ from tui.core.report import (
     to_markdown,
 )
 from tui.core.report_markdown import md_marked
+from tui.core.serialize import alignment_document, facts_document, notelist_document
 from tui.resources import seed_paths
 
 # ---------------------------------------------------------------------------------------------
@@ -432,7 +433,9 @@ def test_collation_every_group_in_order_unique_marked() -> None:
     g0 = md[md.index("### Group 0") : md.index("### Group 1")]
     line_b = next(x for x in g0.splitlines() if x.startswith("- **B**"))
     assert line_b.endswith(md_diff(analysis.diffs[(0, "B")]))
-    assert "~~5,000~~**6,000**" in line_b
+    struck, added = _marked(markdown_to_html(line_b.split(": ", 1)[1]))
+    assert (struck, added) == _expected(analysis.diffs[(0, "B")])
+    assert any("5,000" in t for t in struck) and any("6,000" in t for t in added)
     g2 = md[md.index("### Group 2") :]
     assert "- **B** s1 *unique to B*: A museum is planned." in g2
     assert "unique to" not in g0
@@ -494,9 +497,22 @@ def test_seeds_with_notes_every_format(fmt: str) -> None:
     if fmt == "json":
         data = json.loads(out)
         assert data["schema"] == REPORT_SCHEMA
-        assert [n["id"] for n in data["notes"]["notes"]] == ["n2", "n1"]
-        assert [n["id"] for n in data["notes"]["orphaned"]] == ["n3"]
-        assert data["notes"]["notes"][1]["text"] == HOSTILE
+        located = locate(seed_sidecar(analysis).notes, analysis.articles)
+        as_json = json.loads(
+            json.dumps(notelist_document(located, ["supported", "disputed", "false"]))
+        )
+        assert data["notes"] == as_json  # the `notes --json` document, as is
+        assert data["alignment"] == json.loads(
+            json.dumps(alignment_document(analysis.alignment, analysis))
+        )
+        assert data["facts"]["facts"] == json.loads(json.dumps(facts_document(analysis)))["facts"]
+        review = data["review"]
+        assert [(v["verdict"], [n["id"] for n in v["notes"]]) for v in review["by_verdict"]] == [
+            ("supported", ["n2"]),
+            ("disputed", ["n1"]),
+        ]
+        assert [n["id"] for n in review["orphaned"]] == ["n3"]
+        assert review["by_verdict"][1]["notes"][0]["text"] == HOSTILE
         return
     rendered = parse_html(out if fmt == "html" else markdown_to_html(out)).text()
     for text in [*texts, "Matches the agency wire.", "The claim this was about is gone."]:
@@ -515,13 +531,19 @@ def test_json_combines_align_facts_and_notes() -> None:
         "alignment",
         "facts",
         "notes",
+        "review",
     ]
     assert data["alignment"]["schema"] == "sidebyside.alignment/1"
     assert data["facts"]["schema"] == "sidebyside.facts/1"
+    assert data["notes"]["schema"] == "sidebyside.notelist/1"
+    assert (data["notes"]["sidecar"], data["notes"]["verdicts"]) == (None, ["disputed"])
+    assert [n["id"] for n in data["notes"]["notes"]] == ["n1", "n2", "n3", "n4"]
     diffs = data["alignment"]["groups"][0]["diffs"]
     assert [d["article"] for d in diffs] == ["B", "C"]
     assert [o["text"] for o in diffs[0]["ops"]] == [o.text for o in analysis.diffs[(0, "B")]]
-    n1 = data["notes"]["notes"][0]
+    by_verdict = data["review"]["by_verdict"]
+    assert [v["verdict"] for v in by_verdict] == ["disputed", "supported"]
+    n1 = by_verdict[0]["notes"][0]
     assert n1["places"][1] == {
         "article": "B",
         "status": "moved",
@@ -529,7 +551,7 @@ def test_json_combines_align_facts_and_notes() -> None:
         "quote": "6,000 workers",
     }
     assert n1["groups"] == [0]
-    assert data["notes"]["verdicts"] == ["disputed", "supported", "false"]
+    assert [n["id"] for n in data["review"]["orphaned"]] == ["n4"]
     short = report_document(analysis, collation=False)
     assert "diffs" not in short["alignment"]["groups"][0]
 
@@ -621,6 +643,7 @@ def test_cli_output_file_matches_the_core(
         seed_notes(analysis),
         verdicts=DEFAULT_VERDICTS,
         collation=False,
+        sidecar=SidecarLocation(notes_file, "given with --notes"),
     )
     assert target.read_text(encoding="utf-8") == expected
 
@@ -660,3 +683,17 @@ def test_html_links_point_at_groups_only_with_the_collation(collation: bool) -> 
         assert {t[1:] for t in targets} <= ids
     else:
         assert targets == set()
+
+
+def test_cli_report_notes_part_is_the_notes_command_output(
+    seed_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notes_file = tmp_path / "notes.json"
+    notes_file.write_text(seed_sidecar(seed_analysis()).to_json(), encoding="utf-8")
+    common = [str(seed_copy), "--notes", str(notes_file)]
+    assert main(["notes", *common, "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert main(["report", *common, "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["notes"] == listed
+    assert [n["id"] for n in listed["notes"]] == ["n1", "n2", "n3"]

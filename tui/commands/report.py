@@ -19,8 +19,16 @@ from tui.commands._common import check_reference, load_inputs
 from tui.core.analysis import analyze
 from tui.core.collection import Collection
 from tui.core.errors import MissingInput, UsageError
-from tui.core.notes import DEFAULT_VERDICTS, Sidecar, locate, parse_sidecar, sidecar_location
+from tui.core.notes import (
+    DEFAULT_VERDICTS,
+    Sidecar,
+    SidecarLocation,
+    locate,
+    parse_sidecar,
+    sidecar_location,
+)
 from tui.core.report import FORMATS, ReportNote, render, report_notes
+from tui.resources import seeds_dir
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
@@ -62,25 +70,30 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     return p
 
 
-def _sidecar(collection: Collection, override: str | None) -> Sidecar | None:
-    """The collection's notes sidecar (None when there is none yet).
+def _sidecar(
+    collection: Collection, override: str | None
+) -> tuple[SidecarLocation, Sidecar | None]:
+    """Where the collection's notes sidecar is, and its content (None when there is none yet).
+
+    The same sidecar as `sidebyside notes` (the bundled samples' notes live in the user data
+    folder, never in the seeds folder).
 
     Raises:
         MissingInput: `--notes FILE` names a file that does not exist.
         CorruptSidecar: the sidecar is not a notes file this version can read.
     """
-    location = sidecar_location(collection, override)
+    location = sidecar_location(collection, override, keep_out=[seeds_dir()])
     try:
         raw = location.path.read_bytes()
     except FileNotFoundError:
         if override is not None:
             raise MissingInput(override, "no such notes file") from None
-        return None
+        return location, None
     except IsADirectoryError:
         raise UsageError(str(location.path), "is a folder, not a notes file") from None
     except OSError as exc:
         raise UsageError(str(location.path), f"cannot read ({exc.strerror})") from None
-    return parse_sidecar(raw, str(location.path))
+    return location, parse_sidecar(raw, str(location.path))
 
 
 def _write(path: str, text: str) -> None:
@@ -106,14 +119,21 @@ def run(args: argparse.Namespace) -> int:
     """Build the report and write it."""
     collection = load_inputs(args)
     reference = check_reference(collection, args.reference)
-    sidecar = _sidecar(collection, args.notes)
+    location, sidecar = _sidecar(collection, args.notes)
     analysis = analyze(collection.articles, reference)
     notes: tuple[ReportNote, ...] = ()
     verdicts: tuple[str, ...] = DEFAULT_VERDICTS
     if sidecar is not None:
         notes = report_notes(locate(sidecar.notes, analysis.articles), analysis.articles)
         verdicts = sidecar.verdicts
-    text = render(args.format, analysis, notes, verdicts=verdicts, collation=args.collation)
+    text = render(
+        args.format,
+        analysis,
+        notes,
+        verdicts=verdicts,
+        collation=args.collation,
+        sidecar=location if sidecar is not None else None,
+    )
     if args.output is not None:
         _write(args.output, text)
         return 0

@@ -19,6 +19,7 @@ from typing import Any
 
 from tui.core.align import Alignment
 from tui.core.analysis import Analysis
+from tui.core.notes import SidecarLocation
 from tui.core.report_html import html_diff, to_html
 from tui.core.report_markdown import md_diff, md_escape, to_markdown
 from tui.core.report_model import (
@@ -33,7 +34,7 @@ from tui.core.report_model import (
     share_matched,
     similarity_reading,
 )
-from tui.core.serialize import alignment_document, facts_document
+from tui.core.serialize import alignment_document, facts_document, notelist_document
 
 __all__ = [
     "FORMATS",
@@ -98,24 +99,31 @@ def report_document(
     verdicts: Sequence[str] = (),
     collation: bool = True,
     generated: str | None = None,
+    sidecar: SidecarLocation | None = None,
 ) -> dict[str, Any]:
-    """The JSON report: the `align` and `facts` documents plus the notes, in one object.
+    """The JSON report: the `align`, `facts` and `notes` documents plus the report's reading.
 
     Args:
         analysis: the analysis of the versions.
-        notes: the notes, resolved against these versions.
-        verdicts: the verdict labels in their configured order.
+        notes: the notes, resolved against these versions (report_notes()).
+        verdicts: the sidecar's verdict labels, in their configured order.
         collation: include the groups' word diffs in the alignment part.
         generated: a stamp to record; None records null.
+        sidecar: where the notes came from (recorded in the notes part).
 
     Returns:
-        {"schema": "sidebyside.report/1", "generated", "reference", "reading", "alignment",
-        "facts", "notes"}.
+        {"schema": "sidebyside.report/1", "generated", "reference", "reading", "alignment"
+        (as `align --json`), "facts" (as `facts --json`, discrepancies in report order),
+        "notes" (as `notes --json`), "review" (notes by verdict with their places, orphans)}.
     """
     order = {d.id: n for n, d in enumerate(ordered_discrepancies(analysis))}
     facts = facts_document(analysis)
     facts["discrepancies"].sort(key=lambda d: order.get(d["id"], len(order)))
-    by_verdict = notes_by_verdict(notes, verdicts)
+    notes_part = notelist_document((), verdicts, sidecar)
+    notes_part["notes"] = [
+        dict(n.record) if n.record is not None else note_to_dict(n, analysis.alignment)
+        for n in notes
+    ]
     return {
         "schema": REPORT_SCHEMA,
         "generated": generated,
@@ -123,9 +131,12 @@ def report_document(
         "reading": similarity_reading(analysis.alignment),
         "alignment": alignment_document(analysis.alignment, analysis if collation else None),
         "facts": facts,
-        "notes": {
-            "verdicts": list(dict.fromkeys([*verdicts, *(n.verdict for n in notes)])),
-            "notes": [note_to_dict(n, analysis.alignment) for _, ns in by_verdict for n in ns],
+        "notes": notes_part,
+        "review": {
+            "by_verdict": [
+                {"verdict": v, "notes": [note_to_dict(n, analysis.alignment) for n in ns]}
+                for v, ns in notes_by_verdict(notes, verdicts)
+            ],
             "orphaned": [note_to_dict(n, analysis.alignment) for n in notes if n.orphaned],
         },
     }
@@ -138,10 +149,16 @@ def to_json(
     verdicts: Sequence[str] = (),
     collation: bool = True,
     generated: str | None = None,
+    sidecar: SidecarLocation | None = None,
 ) -> str:
     """The JSON report as text (UTF-8, indented, stable key order); see report_document()."""
     document = report_document(
-        analysis, notes, verdicts=verdicts, collation=collation, generated=generated
+        analysis,
+        notes,
+        verdicts=verdicts,
+        collation=collation,
+        generated=generated,
+        sidecar=sidecar,
     )
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -154,9 +171,22 @@ def render(
     verdicts: Sequence[str] = (),
     collation: bool = True,
     generated: str | None = None,
+    sidecar: SidecarLocation | None = None,
 ) -> str:
-    """The report in one of FORMATS ("md", "html", "json")."""
-    renderers = {"md": to_markdown, "html": to_html, "json": to_json}
+    """The report in one of FORMATS ("md", "html", "json"); see to_markdown() for the arguments.
+
+    `sidecar` (where the notes came from) is recorded in the JSON report only.
+    """
+    if fmt == "json":
+        return to_json(
+            analysis,
+            notes,
+            verdicts=verdicts,
+            collation=collation,
+            generated=generated,
+            sidecar=sidecar,
+        )
+    renderers = {"md": to_markdown, "html": to_html}
     if fmt not in renderers:
         raise ValueError(f"unknown report format {fmt!r} (have: {', '.join(FORMATS)})")
     return renderers[fmt](

@@ -7,14 +7,16 @@ and HTML renderers both print: the similarity reading, the discrepancy order, no
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from tui.core.align import Alignment
 from tui.core.analysis import Analysis
 from tui.core.articles import Article
 from tui.core.facts import SEVERITIES, Discrepancy, Variant
 from tui.core.notes import LocatedNote
+from tui.core.serialize import located_note_to_dict
 
 NOTE_STATUSES = ("anchored", "moved", "orphaned", "absent")
 """Where a note's anchor stands in one version: where it was, found elsewhere (or changed), lost,
@@ -72,6 +74,8 @@ class ReportNote:
     """When it was first saved ("" when unknown)."""
     updated: str = ""
     """When it was last changed ("" when unknown)."""
+    record: Mapping[str, Any] | None = field(default=None, compare=False, repr=False)
+    """The note as `notes --json` shows it (set by report_notes(); the JSON report embeds it)."""
 
     @property
     def orphaned(self) -> bool:
@@ -98,11 +102,12 @@ def report_notes(
     for item in located:
         places = []
         for p in item.placements:
-            art = by_id.get(p.anchor.article)
+            loaded = p.article or p.anchor.article  # the same file may load under another id
+            art = by_id.get(loaded)
             found = p.resolution.found and art is not None
             text = art.source[p.resolution.start : p.resolution.end] if found and art else ""
             quote = " ".join((text if found else p.anchor.exact).split())
-            places.append(NotePlace(p.anchor.article, p.resolution.status, p.sentences, quote))
+            places.append(NotePlace(loaded, p.resolution.status, p.sentences, quote))
         note = item.note
         out.append(
             ReportNote(
@@ -115,6 +120,7 @@ def report_notes(
                 note.author,
                 note.created,
                 note.updated,
+                located_note_to_dict(item),
             )
         )
     return tuple(out)

@@ -5,6 +5,7 @@ Schemas are public (see README): add keys, never rename or remove them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from tui.core.align import Alignment, Group, SentenceRef
@@ -12,6 +13,7 @@ from tui.core.analysis import Analysis
 from tui.core.articles import Article
 from tui.core.diff import Op, count_changes
 from tui.core.facts import Discrepancy, Fact, Variant
+from tui.core.notes import LocatedNote, SidecarLocation
 
 ARTICLES_SCHEMA = "sidebyside.articles/1"
 ALIGNMENT_SCHEMA = "sidebyside.alignment/1"
@@ -186,3 +188,44 @@ def diff_document(analysis: Analysis) -> dict[str, Any]:
             }
         )
     return {"schema": DIFF_SCHEMA, "reference": analysis.reference, "groups": groups}
+
+
+NOTELIST_SCHEMA = "sidebyside.notelist/1"
+"""Schema of `notes --json` (also the "notes" part of the JSON report)."""
+
+
+def located_note_to_dict(item: LocatedNote) -> dict[str, Any]:
+    """One note of `notes --json`: the sidecar object, its status, and each anchor resolved."""
+    data = item.note.to_dict()
+    data["status"] = item.status
+    data["anchors"] = [
+        {
+            **p.anchor.to_dict(),
+            "status": p.resolution.status,
+            "found": {"start": p.resolution.start, "end": p.resolution.end}
+            if p.resolution.found
+            else None,
+            "score": p.resolution.score,
+            "method": p.resolution.method,
+            "sentences": list(p.sentences),
+            "loaded_as": p.article,
+        }
+        for p in item.placements
+    ]
+    return data
+
+
+def notelist_document(
+    located: Sequence[LocatedNote],
+    verdicts: Sequence[str],
+    location: SidecarLocation | None = None,
+) -> dict[str, Any]:
+    """The `notes --json` document: where the sidecar is, its verdicts, every note located."""
+    return {
+        "schema": NOTELIST_SCHEMA,
+        "sidecar": None
+        if location is None
+        else {"path": str(location.path), "reason": location.reason, "fallback": location.fallback},
+        "verdicts": list(verdicts),
+        "notes": [located_note_to_dict(item) for item in located],
+    }
