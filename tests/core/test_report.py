@@ -188,12 +188,17 @@ def _sim(a: str, b: str, ma: float, mb: float) -> PairSimilarity:
     [
         (
             {"001": 0.85, "002": 0.4, "003": 0.1, "004": 0.41},
-            "Against 000 (reference): 001 shares 85% of its sentences; 002 and 004 share 40%; "
-            "003 shares 10%.",
+            "Against 000 (reference): 001 shares 85% of its sentences; 002 and 004 share about "
+            "40%; 003 shares 10%.",
         ),
         (
-            {"001": 0.4, "002": 0.39},
+            {"001": 0.4, "002": 0.399},
             "Against 000 (reference): 001 and 002 share 40% of their sentences.",
+        ),
+        (
+            {"001": 0.92, "002": 0.47, "003": 0.5},
+            "Against 000 (reference): 001 shares 92% of its sentences; 003 shares 50%; "
+            "002 shares 47%.",
         ),
         ({"001": 0.0}, "Against 000 (reference): 001 shares 0% of its sentences."),
     ],

@@ -159,21 +159,26 @@ def _join_ids(ids: Sequence[str]) -> str:
 def similarity_reading(alignment: Alignment) -> str:
     """One line that reads the similarity matrix against the reference.
 
-    Versions whose shares round to the same 5% are named together, closest first:
-    "Against 000 (reference): 001 shares 85% of its sentences; 002 and 004 share 40%."
+    Each version's share of sentences with a counterpart in the reference, closest first;
+    versions within the same 5% are named together ("about" when their exact shares differ):
+    "Against 000 (reference): 001 shares 85% of its sentences; 002 and 004 share about 40%."
     """
     ref = alignment.reference
     others = [a.id for a in alignment.articles if a.id != ref]
     if not others:
         return f"Only one version ({ref}): nothing to compare."
-    buckets: dict[int, list[str]] = {}
+    buckets: dict[int, list[tuple[str, int]]] = {}
     for art in others:
-        buckets.setdefault(5 * round(share_matched(alignment, art, ref) * 20), []).append(art)
+        share = share_matched(alignment, art, ref)
+        buckets.setdefault(5 * round(share * 20), []).append((art, round(share * 100)))
     parts = []
-    for n, (pct, ids) in enumerate(sorted(buckets.items(), reverse=True)):
+    for n, (pct, members) in enumerate(sorted(buckets.items(), reverse=True)):
+        ids = [art for art, _ in members]
+        exact = {p for _, p in members}
+        amount = f"{exact.pop()}%" if len(exact) == 1 else f"about {pct}%"
         verb = "shares" if len(ids) == 1 else "share"
         tail = (" of its sentences" if len(ids) == 1 else " of their sentences") if n == 0 else ""
-        parts.append(f"{_join_ids(ids)} {verb} {pct}%{tail}")
+        parts.append(f"{_join_ids(ids)} {verb} {amount}{tail}")
     return f"Against {ref} (reference): " + "; ".join(parts) + "."
 
 
