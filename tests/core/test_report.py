@@ -702,3 +702,29 @@ def test_cli_report_notes_part_is_the_notes_command_output(
     report = json.loads(capsys.readouterr().out)
     assert report["notes"] == listed
     assert [n["id"] for n in listed["notes"]] == ["n1", "n2", "n3"]
+
+
+def _one_version() -> Analysis:
+    a = _articles()[0]
+    groups = (
+        Group(0, "unique", (SentenceRef("A", 0),)),
+        Group(1, "unique", (SentenceRef("A", 1),)),
+    )
+    d = Discrepancy("d1", "number", "variant", "x", (_variant(a, "5,000"),), 0)
+    return Analysis(Alignment("A", (a,), groups, ()), {}, (), (d,))
+
+
+@pytest.mark.parametrize(
+    ("one", "expected"),
+    [
+        (True, "1 version · reference A · 2 groups · 1 discrepancy · 1 note (1 orphaned)"),
+        (False, "3 versions · reference A · 3 groups · 3 discrepancies · 4 notes (1 orphaned)"),
+    ],
+)
+def test_summary_line_counts(one: bool, expected: str) -> None:
+    analysis, notes = (
+        (_one_version(), small_notes()[3:]) if one else (small_analysis(), small_notes())
+    )
+    out = to_markdown(analysis, notes)
+    assert out.splitlines()[2] == expected
+    assert "Only one version (A): nothing to compare." in out if one else "| **C** |" in out

@@ -265,13 +265,22 @@ def place_where(p: NotePlace) -> str:
     return sentence_label(p.sentences) or "-"
 
 
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 def summary_line(analysis: Analysis, notes: Sequence[ReportNote]) -> str:
+    """The line under the title: versions, reference, groups, discrepancies, notes."""
     n_orphans = sum(1 for n in notes if n.orphaned)
     orphans = f" ({n_orphans} orphaned)" if n_orphans else ""
-    return (
-        f"{len(analysis.articles)} versions · reference {analysis.reference} · "
-        f"{len(analysis.alignment.groups)} groups · {len(analysis.discrepancies)} discrepancies · "
-        f"{len(notes)} notes{orphans}"
+    return " · ".join(
+        [
+            _count(len(analysis.articles), "version", "versions"),
+            f"reference {analysis.reference}",
+            _count(len(analysis.alignment.groups), "group", "groups"),
+            _count(len(analysis.discrepancies), "discrepancy", "discrepancies"),
+            _count(len(notes), "note", "notes") + orphans,
+        ]
     )
 
 
