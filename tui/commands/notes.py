@@ -17,10 +17,8 @@ from tui.core.anchor import Anchor, anchor_sentence
 from tui.core.collection import Collection
 from tui.core.errors import UsageError
 from tui.core.notes import LocatedNote, NoteStore, SidecarLocation, locate, sidecar_location
+from tui.core.serialize import NOTELIST_SCHEMA, notelist_document
 from tui.resources import seeds_dir
-
-LIST_SCHEMA = "sidebyside.notelist/1"
-"""Schema tag of `notes --json`."""
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
@@ -33,7 +31,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         "add a note on one sentence with --add.",
     )
     add_input_arguments(p)
-    p.add_argument("--json", action="store_true", help=f"print JSON (schema {LIST_SCHEMA})")
+    p.add_argument("--json", action="store_true", help=f"print JSON (schema {NOTELIST_SCHEMA})")
     p.add_argument(
         "--notes",
         metavar="FILE",
@@ -85,26 +83,6 @@ def _sentence_anchor(collection: Collection, args: argparse.Namespace) -> Anchor
             f"no sentence {args.sentence} in {article.id} (it has {count}, numbered from 0)",
         )
     return anchor_sentence(article, args.sentence)
-
-
-def _note_document(item: LocatedNote) -> dict[str, Any]:
-    data = item.note.to_dict()
-    data["status"] = item.status
-    data["anchors"] = [
-        {
-            **p.anchor.to_dict(),
-            "status": p.resolution.status,
-            "found": {"start": p.resolution.start, "end": p.resolution.end}
-            if p.resolution.found
-            else None,
-            "score": p.resolution.score,
-            "method": p.resolution.method,
-            "sentences": list(p.sentences),
-            "loaded_as": p.article,
-        }
-        for p in item.placements
-    ]
-    return data
 
 
 def _where(item: LocatedNote) -> str:
@@ -174,18 +152,7 @@ def run(args: argparse.Namespace) -> int:
     notes = store.notes if added is None else (store.get(added.id),)
     located = locate(notes, collection.articles)
     if args.json:
-        print_json(
-            {
-                "schema": LIST_SCHEMA,
-                "sidecar": {
-                    "path": str(place.path),
-                    "reason": place.reason,
-                    "fallback": place.fallback,
-                },
-                "verdicts": list(store.verdicts),
-                "notes": [_note_document(item) for item in located],
-            }
-        )
+        print_json(notelist_document(located, store.verdicts, place))
         return 0
     if added is not None:
         item = located[0]
