@@ -146,7 +146,7 @@ class Tuning:
     """Weight of rapidfuzz `token_set_ratio` on the normalised text."""
     number_bonus: float = 0.045
     """Added when both sentences state numbers and share one."""
-    floor: float = 0.0
+    floor: float = 0.2
     """Minimum score of a link before the order bonus (the bonus ranks, it cannot lift)."""
     contain: float = 0.3
     """Minimum share of a sentence's content found in its partner for a split/merge link."""
@@ -154,6 +154,8 @@ class Tuning:
     """Minimum score of a split/merge link."""
     order_bonus: float = 0.19
     """Added to a candidate that sits between the anchors of its neighbours."""
+    bonus_contain: float = 0.25
+    """The order bonus goes only to candidates sharing at least this much content."""
     order_penalty: float = 0.045
     """Taken from a candidate that jumps across its neighbours' anchors."""
     stem: int = 5
@@ -173,6 +175,237 @@ class Tuning:
     gap_contain: float = 0.3
     """Minimum share of one side's content found in the other for a gap link."""
 
+
+STOPWORDS = frozenset(
+    {
+        "a",
+        "about",
+        "after",
+        "against",
+        "all",
+        "also",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "before",
+        "being",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "him",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "me",
+        "more",
+        "most",
+        "my",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "aber",
+        "als",
+        "am",
+        "auch",
+        "auf",
+        "aus",
+        "bei",
+        "bin",
+        "bis",
+        "bist",
+        "da",
+        "dann",
+        "das",
+        "dass",
+        "dem",
+        "den",
+        "der",
+        "des",
+        "die",
+        "dies",
+        "diese",
+        "diesem",
+        "diesen",
+        "dieser",
+        "dieses",
+        "doch",
+        "dort",
+        "du",
+        "durch",
+        "ein",
+        "eine",
+        "einem",
+        "einen",
+        "einer",
+        "eines",
+        "er",
+        "es",
+        "etwas",
+        "euch",
+        "euer",
+        "eure",
+        "für",
+        "hat",
+        "hatte",
+        "hatten",
+        "haben",
+        "hier",
+        "ich",
+        "ihm",
+        "ihn",
+        "ihr",
+        "ihre",
+        "ihrem",
+        "ihren",
+        "ihrer",
+        "im",
+        "ist",
+        "ja",
+        "jede",
+        "jedem",
+        "jeden",
+        "jeder",
+        "jedes",
+        "kann",
+        "kein",
+        "keine",
+        "man",
+        "mein",
+        "meine",
+        "mich",
+        "mir",
+        "mit",
+        "muss",
+        "nach",
+        "nicht",
+        "noch",
+        "nun",
+        "nur",
+        "ob",
+        "oder",
+        "ohne",
+        "sehr",
+        "sein",
+        "seine",
+        "seinem",
+        "seinen",
+        "seiner",
+        "sich",
+        "sie",
+        "sind",
+        "solche",
+        "soll",
+        "sollen",
+        "um",
+        "und",
+        "uns",
+        "unser",
+        "unter",
+        "viel",
+        "vom",
+        "von",
+        "vor",
+        "war",
+        "waren",
+        "weil",
+        "wenn",
+        "wer",
+        "wie",
+        "wir",
+        "wird",
+        "wo",
+        "wurde",
+        "wurden",
+        "zu",
+        "zum",
+        "zur",
+        "über",
+    }
+)
+"""Function words of English and German: no content, so no weight in the overlap score."""
 
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 _THOUSANDS_RE = re.compile(r"(?<=\d)[,.'’ ](?=\d{3}(?!\d))")
@@ -256,6 +489,8 @@ class _Feat:
 
     norm: str
     """normalise() of the text."""
+    content: str
+    """The content words of norm (function words left out), for character similarity."""
     stems: frozenset[str]
     """Content stems (words cut to Tuning.stem characters, numbers whole)."""
     numbers: frozenset[str]
@@ -265,7 +500,7 @@ class _Feat:
 
 
 def _stems(norm: str, size: int) -> list[str]:
-    return [w if w.isdigit() else w[:size] for w in norm.split()]
+    return [w if w.isdigit() else w[:size] for w in norm.split() if w not in STOPWORDS]
 
 
 class _Idf:
@@ -289,7 +524,9 @@ class _Idf:
     def combine(self, norm: str, stems: frozenset[str]) -> _Feat:
         """Features from a normalised text and its stems."""
         numbers = frozenset(s for s in stems if s.isdigit())
-        return _Feat(norm, stems, numbers, sum(map(self.weight.__getitem__, stems)))
+        content = " ".join(w for w in norm.split() if w not in STOPWORDS)
+        weight = sum(map(self.weight.__getitem__, stems))
+        return _Feat(norm, content, stems, numbers, weight)
 
 
 def _score_many(
@@ -298,16 +535,16 @@ def _score_many(
     """Score one sentence against candidate slots: (sym, cont_cand, cont_query) each."""
     if not cands:
         return []
-    choices = [c.norm for c in cands]
+    choices = [c.content for c in cands]
     ratio = [0.0] * len(cands)
     tset = [0.0] * len(cands)
     for _, sc, i in process.extract(
-        query.norm, choices, scorer=fuzz.ratio, limit=None, score_cutoff=0
+        query.content, choices, scorer=fuzz.ratio, limit=None, score_cutoff=0
     ):
         ratio[i] = sc / 100.0
     if tune.w_tset:
         for _, sc, i in process.extract(
-            query.norm, choices, scorer=fuzz.token_set_ratio, limit=None, score_cutoff=0
+            query.content, choices, scorer=fuzz.token_set_ratio, limit=None, score_cutoff=0
         ):
             tset[i] = sc / 100.0
     out = []
@@ -420,7 +657,11 @@ class _Collation:
         anchors = _mutual_best({k: v[0] for k, v in raw.items()}, tune.threshold)
         scores = _order_adjust(raw, anchors, pos, n, tune)
         # 4. Links, strongest first, while every slot stays a run; then fill the gaps.
-        links = [k for k in _links(scores, tune) if raw[k][0] >= tune.floor]
+        links = [
+            k
+            for k in _links(scores, tune)
+            if raw[k][0] >= tune.floor and raw[k][1] > 0  # some content word in common
+        ]
         comps = self._components(links)
         gap = self._gap_links(version, sent, comps, pos)
         if gap:
@@ -622,7 +863,10 @@ def _order_adjust(
     for (g, i), (sym, cu, cv) in raw.items():
         p, lo, hi = pos[g], before[i], after[i]
         inside = (lo is None or lo <= p) and (hi is None or p <= hi)
-        sym += tune.order_bonus if inside else -tune.order_penalty
+        if not inside:
+            sym -= tune.order_penalty
+        elif max(cu, cv) >= tune.bonus_contain:
+            sym += tune.order_bonus
         out[(g, i)] = (max(0.0, min(1.0, sym)), cu, cv)
     return out
 
@@ -689,7 +933,14 @@ def align(
         raise KeyError(ref)
     tune = tuning or Tuning()
     if threshold is not None:
-        tune = _replace(tune, threshold=threshold)
+        scale = threshold / tune.threshold if tune.threshold else 1.0
+        tune = _replace(
+            tune,
+            threshold=threshold,
+            floor=tune.floor * scale,
+            contain_score=tune.contain_score * scale,
+            gap_threshold=tune.gap_threshold * scale,
+        )
     texts = {a.id: [s.text for s in a.sentences] for a in arts}
     norms = {a.id: [normalise(t) for t in texts[a.id]] for a in arts}
     idf = _Idf([t for a in arts for t in norms[a.id]], tune.stem)
@@ -757,9 +1008,9 @@ def _pair_score(a: _Feat, b: _Feat, idf: _Idf, tune: Tuning) -> float:
     shared = sum(map(idf.weight.__getitem__, a.stems & b.stems))
     total = a.weight + b.weight
     sym = tune.w_dice * (2 * shared / total if total else 0.0)
-    sym += tune.w_ratio * fuzz.ratio(a.norm, b.norm) / 100.0
+    sym += tune.w_ratio * fuzz.ratio(a.content, b.content) / 100.0
     if tune.w_tset:
-        sym += tune.w_tset * fuzz.token_set_ratio(a.norm, b.norm) / 100.0
+        sym += tune.w_tset * fuzz.token_set_ratio(a.content, b.content) / 100.0
     if a.numbers & b.numbers:
         sym += tune.number_bonus
     return min(1.0, sym)
