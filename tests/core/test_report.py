@@ -728,3 +728,22 @@ def test_summary_line_counts(one: bool, expected: str) -> None:
     out = to_markdown(analysis, notes)
     assert out.splitlines()[2] == expected
     assert "Only one version (A): nothing to compare." in out if one else "| **C** |" in out
+
+
+@pytest.mark.parametrize(
+    ("name", "given", "starts"),
+    [
+        ("r.html", None, "<!DOCTYPE html>"),
+        ("r.HTM", None, "<!DOCTYPE html>"),
+        ("r.json", None, "{"),
+        ("r.txt", None, "# Review report"),
+        ("r.html", "md", "# Review report"),
+    ],
+)
+def test_cli_format_follows_the_output_ending(
+    name: str, given: str | None, starts: str, seed_copy: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / name
+    argv = ["report", str(seed_copy), "--no-collation", "--output", str(target)]
+    assert main(argv + (["--format", given] if given else [])) == 0
+    assert target.read_text(encoding="utf-8").startswith(starts)

@@ -43,8 +43,9 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     p.add_argument(
         "--format",
         choices=FORMATS,
-        default="md",
-        help="md (default), html (one self-contained file) or json (schema sidebyside.report/1)",
+        default=None,
+        help="md, html (one self-contained file) or json (schema sidebyside.report/1); default: "
+        "from the --output file's ending (.html, .htm, .json), else md",
     )
     p.add_argument(
         "--output", "-o", metavar="FILE", default=None, help="write to FILE (default: stdout)"
@@ -96,6 +97,19 @@ def _sidecar(
     return location, parse_sidecar(raw, str(location.path))
 
 
+SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".md": "md"}
+"""Output file endings that choose the format when --format is not given."""
+
+
+def _format(given: str | None, output: str | None) -> str:
+    """--format, else the one the output file's ending names, else Markdown."""
+    if given is not None:
+        return given
+    if output is not None:
+        return SUFFIX_FORMATS.get(Path(output).suffix.lower(), "md")
+    return "md"
+
+
 def _write(path: str, text: str) -> None:
     """Write the report atomically: a temp file beside it, then a rename."""
     target = Path(path)
@@ -127,7 +141,7 @@ def run(args: argparse.Namespace) -> int:
         notes = report_notes(locate(sidecar.notes, analysis.articles), analysis.articles)
         verdicts = sidecar.verdicts
     text = render(
-        args.format,
+        _format(args.format, args.output),
         analysis,
         notes,
         verdicts=verdicts,
