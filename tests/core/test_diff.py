@@ -120,6 +120,22 @@ def test_replacement_is_a_delete_then_an_insert_with_the_same_class() -> None:
     assert ops[1].subkind == ops[2].subkind == "number"
 
 
+def test_one_unchanged_word_between_two_changes_stays_equal() -> None:
+    ops = word_diff(
+        "Officials said 5,000 workers will go to Kursk.",
+        "Officials said 6,000 workers would go to Kursk.",
+    )
+    assert [(o.kind, o.text) for o in ops] == [
+        ("equal", "Officials said "),
+        ("delete", "5,000"),
+        ("insert", "6,000"),
+        ("equal", " workers "),
+        ("delete", "will"),
+        ("insert", "would"),
+        ("equal", " go to Kursk."),
+    ]
+
+
 def test_words_are_never_split() -> None:
     ops = word_diff("the reconstruction effort", "the restoration effort")
     assert [(o.kind, o.text) for o in ops if o.kind != "equal"] == [
