@@ -259,3 +259,20 @@ async def test_mouse_wheel_scrolls_both_columns() -> None:
         await pilot.pause(0.3)
         assert view.scroll_offset.y > 0
         assert view.cursor == 0
+
+
+async def test_keys_typed_right_after_slash_reach_the_search() -> None:
+    """A fast typist (or a paste of keys) after `/` must not lose keys or trigger bindings."""
+    app = synthetic_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot)
+        driver = app._driver
+        assert driver is not None
+        for name, char in [("slash", "/"), *((c, c) for c in "5,0o0")]:
+            event = events.Key(name, char)
+            event.set_sender(app)
+            driver.send_message(event)
+        await pilot.pause(0.3)
+        await pilot.pause()
+        assert screen.query_one(SearchBar).term == "5,0o0"
+        assert app.screen is screen

@@ -13,7 +13,7 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import BindingType
 from textual.worker import get_current_worker
@@ -118,6 +118,9 @@ class SideBySideApp(NotesActions, App[None]):
         if message.generation == self._generation:
             self.notify(message.problem, title="Could not compare", severity="error", timeout=10)
             self.compare_screen.show_failure(message.problem)
+
+    def on_key(self, event: events.Key) -> None:
+        self.compare_screen.catch_search_key(event)
 
     # ----------------------------------------------------------------- actions
 

@@ -76,7 +76,7 @@ CELL_HELP = {
     "partial": "partial match",
     "absent": "absent",
     "conflict": "conflicting fact",
-    "present": "present, no reference sentence",
+    "present": "present, no reference",
 }
 """Grid legend."""
 
@@ -138,6 +138,38 @@ def _numbers(slot: tuple[int, ...]) -> str:
     return "+".join(str(i + 1) for i in slot)
 
 
+SEVERITY_ORDER = {"conflict": 0, "missing": 1, "variant": 2}
+"""Most serious first."""
+
+
+def group_discrepancies(analysis: Analysis) -> dict[int, tuple[Discrepancy, ...]]:
+    """Group id -> its discrepancies, most serious first.
+
+    A discrepancy found within one group belongs to it; one spanning several groups
+    (`group` None) belongs to every group holding one of its variants' sentences.
+    """
+    where: dict[tuple[str, int], int] = {}
+    for g in analysis.alignment.groups:
+        for m in g.members:
+            where[(m.article, m.sentence)] = g.id
+    found: dict[int, list[Discrepancy]] = {}
+    for d in analysis.discrepancies:
+        if d.group is not None:
+            groups = {d.group}
+        else:
+            groups = {
+                where[(v.article, v.sentence)]
+                for v in d.variants
+                if v.sentence is not None and (v.article, v.sentence) in where
+            }
+        for g in groups:
+            found.setdefault(g, []).append(d)
+    return {
+        g: tuple(sorted(ds, key=lambda d: SEVERITY_ORDER.get(d.severity, 9)))
+        for g, ds in found.items()
+    }
+
+
 def pair_row(
     analysis: Analysis,
     group: Group,
@@ -159,9 +191,7 @@ def pair_row(
     left_slot = group.slot(ref)
     right_slot = group.slot(right) if right is not None else ()
     if discrepancies is None:
-        discrepancies = analysis.discrepancies_of(group.id)
-    order = {s: n for n, s in enumerate(("conflict", "missing", "variant"))}
-    discrepancies = tuple(sorted(discrepancies, key=lambda d: order.get(d.severity, 9)))
+        discrepancies = group_discrepancies(analysis).get(group.id, ())
     if not left_slot and not right_slot:
         return None
     ref_art = analysis.alignment.article(ref)
@@ -211,13 +241,10 @@ def build_rows(analysis: Analysis, right: str | None) -> list[Row]:
 
     Groups holding neither version are left out (the grid shows them).
     """
-    by_group: dict[int, list[Discrepancy]] = {}
-    for d in analysis.discrepancies:
-        if d.group is not None:
-            by_group.setdefault(d.group, []).append(d)
+    by_group = group_discrepancies(analysis)
     rows: list[Row] = []
     for group in analysis.alignment.groups:
-        row = pair_row(analysis, group, right, tuple(by_group.get(group.id, ())))
+        row = pair_row(analysis, group, right, by_group.get(group.id, ()))
         if row is not None:
             rows.append(row)
     return rows
@@ -310,12 +337,30 @@ def article_label(article: Article) -> str:
     return article.id
 
 
-def cell_state(analysis: Analysis, group: Group, article: str) -> str:
-    """The grid state of one version in one group (a key of CELL_SYMBOLS)."""
+def cell_state(
+    analysis: Analysis,
+    group: Group,
+    article: str,
+    discrepancies: tuple[Discrepancy, ...] | None = None,
+) -> str:
+    """The grid state of one version in one group (a key of CELL_SYMBOLS).
+
+    Args:
+        analysis: the analysis.
+        group: the group.
+        article: the version's id.
+        discrepancies: the group's (default: from group_discrepancies()).
+    """
     if not group.slot(article):
         return "absent"
-    for d in analysis.discrepancies_of(group.id):
-        if d.severity == "conflict" and any(v.article == article for v in d.variants):
+    if discrepancies is None:
+        discrepancies = group_discrepancies(analysis).get(group.id, ())
+    slot = set(group.slot(article))
+    for d in discrepancies:
+        if d.severity == "conflict" and any(
+            v.article == article and (v.sentence is None or v.sentence in slot) and v.text
+            for v in d.variants
+        ):
             return "conflict"
     if article == analysis.reference:
         return "reference"

@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Label, LoadingIndicator
+from textual.widgets import Footer, Input, Label, LoadingIndicator
 
 from tui.core.analysis import Analysis
 from tui.core.articles import Article
@@ -304,6 +304,24 @@ class CompareScreen(Screen[None]):
         current = matches.index(self.view.cursor) + 1 if self.view.cursor in matches else None
         self.query_one(SearchBar).set_count(current, len(matches))
 
+    def catch_search_key(self, event: events.Key) -> None:
+        """Give the search input a printable key that reached the app while it has focus.
+
+        Keys typed right after `/` were already queued for the compare view; they bubble up
+        to the app after the input got the focus (the input stops the keys it receives).
+        """
+        bar = self.query_one(SearchBar)
+        search = bar.query_one(Input)
+        if (
+            self.app.screen is self
+            and bar.display
+            and self.focused is search
+            and event.is_printable
+            and event.character
+        ):
+            event.stop()
+            search.insert_text_at_cursor(event.character)
+
     @on(SearchBar.Changed)
     def _search_changed(self, event: SearchBar.Changed) -> None:
         self.view.set_search(event.term)
@@ -335,9 +353,16 @@ class CompareScreen(Screen[None]):
 
     # ----------------------------------------------------------------- sidebar
 
+    def _narrow(self) -> bool:
+        return self.app.size.width < SIDEBAR_MIN_WIDTH
+
     @on(ArticleList.Picked)
     def _picked(self, event: ArticleList.Picked) -> None:
         self.show_right(event.article)
+        if self._narrow():  # at small sizes the list is a chooser: back to reading
+            self.sidebar_choice = False
+            self._auto_sidebar()
+            self.view.focus()
 
     @on(ArticleList.ReferenceRequested)
     def _reference_requested(self, event: ArticleList.ReferenceRequested) -> None:

@@ -23,6 +23,7 @@ from tui.ui.render import (
     article_label,
     detail_text,
     facts_of,
+    group_discrepancies,
     styles_from,
 )
 
@@ -85,7 +86,7 @@ class DetailScreen(Screen[None]):
                 if facts:
                     out.append("  facts: " + " · ".join(facts) + "\n", style_for("label"))
             out.append("\n")
-        discrepancies = analysis.discrepancies_of(self.group)
+        discrepancies = group_discrepancies(analysis).get(self.group, ())
         out.append("Discrepancies\n", "bold underline")
         if not discrepancies:
             out.append("  none found in this group\n", style_for("label"))

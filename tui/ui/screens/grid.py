@@ -20,7 +20,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
 from tui.core.analysis import Analysis, slot_text
-from tui.ui.render import CELL_HELP, CELL_SYMBOLS, cell_state, similarity_table
+from tui.ui.render import (
+    CELL_HELP,
+    CELL_SYMBOLS,
+    cell_state,
+    group_discrepancies,
+    similarity_table,
+)
 
 PREVIEW = 60
 """Characters of the reference sentence shown per row."""
@@ -76,6 +82,7 @@ class GridScreen(Screen[int | None]):
             s: self.get_component_rich_style(f"grid--{s}", partial=True) for s in CELL_SYMBOLS
         }
         ref_art = analysis.alignment.article(ref)
+        found = group_discrepancies(analysis)
         for group in analysis.alignment.groups:
             count = notes.get(group.id, 0)
             cells: list[Text | str] = [
@@ -83,7 +90,7 @@ class GridScreen(Screen[int | None]):
                 "✎" + (str(count) if count > 1 else "") if count else "",
             ]
             for art_id in ids:
-                state = cell_state(analysis, group, art_id)
+                state = cell_state(analysis, group, art_id, found.get(group.id, ()))
                 cells.append(Text(f" {CELL_SYMBOLS[state]} ", styles[state], justify="center"))
             if group.slot(ref):
                 preview = slot_text(ref_art, group)

@@ -60,7 +60,8 @@ class SearchBar(Horizontal):
     def open(self) -> None:
         """Show the bar and focus the input."""
         self.display = True
-        self.query_one(Input).focus()
+        # focus now, not after the queued keys: fast typing right after `/` goes to the input
+        self.screen.set_focus(self.query_one(Input))
 
     def set_count(self, current: int | None, total: int) -> None:
         """Show "3/12" (or "no match")."""
