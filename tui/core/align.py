@@ -24,6 +24,7 @@ group of the sentence that precedes them in their own text.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import heapq
 import math
@@ -654,7 +655,7 @@ class _Collation:
             self._add_uniques(version, set(range(n)))
             return
         # 3. Order: anchors are mutual best matches; reward candidates between them.
-        anchors = _mutual_best({k: v[0] for k, v in raw.items()}, tune.threshold)
+        anchors = _backbone(_mutual_best({k: v[0] for k, v in raw.items()}, tune.threshold), pos)
         scores = _order_adjust(raw, anchors, pos, n, tune)
         # 4. Links, strongest first, while every slot stays a run; then fill the gaps.
         links = [
@@ -837,6 +838,30 @@ def _mutual_best(sym: dict[tuple[int, int], float], threshold: float) -> dict[in
     return out
 
 
+def _backbone(anchors: dict[int, int], pos: dict[int, int]) -> dict[int, int]:
+    """The longest run of anchors in the same order on both sides (the rest are moves)."""
+    items = sorted(anchors.items())
+    tails: list[int] = []  # position value ending an increasing run of each length
+    tail_at: list[int] = []  # index in items of that ending
+    prev: list[int] = [-1] * len(items)
+    for k, (_, g) in enumerate(items):
+        p = pos[g]
+        j = bisect.bisect_left(tails, p)
+        if j == len(tails):
+            tails.append(p)
+            tail_at.append(k)
+        else:
+            tails[j] = p
+            tail_at[j] = k
+        prev[k] = tail_at[j - 1] if j else -1
+    out: dict[int, int] = {}
+    k = tail_at[-1] if tail_at else -1
+    while k >= 0:
+        out[items[k][0]] = items[k][1]
+        k = prev[k]
+    return out
+
+
 def _order_adjust(
     raw: dict[tuple[int, int], tuple[float, float, float]],
     anchors: dict[int, int],
@@ -862,11 +887,11 @@ def _order_adjust(
     out = {}
     for (g, i), (sym, cu, cv) in raw.items():
         p, lo, hi = pos[g], before[i], after[i]
-        inside = (lo is None or lo <= p) and (hi is None or p <= hi)
-        if not inside:
+        if (lo is None or lo <= p) and (hi is None or p <= hi):
+            if max(cu, cv) >= tune.bonus_contain:
+                sym += tune.order_bonus
+        else:
             sym -= tune.order_penalty
-        elif max(cu, cv) >= tune.bonus_contain:
-            sym += tune.order_bonus
         out[(g, i)] = (max(0.0, min(1.0, sym)), cu, cv)
     return out
 
