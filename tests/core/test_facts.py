@@ -544,6 +544,23 @@ def test_quote_in_another_quote_style_is_no_discrepancy() -> None:
     assert found(al, "quote") == []
 
 
+def test_same_quote_given_to_two_speakers() -> None:
+    al = pair(
+        '"We will rebuild the whole region soon," Shoigu said.',
+        '"We will rebuild the entire region soon," Lavrov said.',
+    )
+    (d,) = found(al, "attribution")
+    assert d.severity == "variant" and "Shoigu" in d.summary and "Lavrov" in d.summary
+
+
+def test_quote_by_a_pronoun_is_not_given_to_another_speaker() -> None:
+    al = pair(
+        '"We will rebuild the whole region soon," Shoigu said.',
+        '"We will rebuild the entire region soon," he said.',
+    )
+    assert found(al, "attribution") == []
+
+
 def test_hedge_in_one_version_only() -> None:
     al = pair("North Korea reportedly sent arms to Russia.", "North Korea sent arms to Russia.")
     (d,) = found(al, "hedge")

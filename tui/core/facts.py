@@ -916,9 +916,11 @@ def find_discrepancies(alignment: Alignment) -> tuple[Discrepancy, ...]:
         pos = (order[first.article], first.sentence, group.id)
         drafts.extend(_group_numbers(group.id, slots, texts, pos, numbers))
         drafts.extend(_group_dates(group.id, slots, pos))
-        drafts.extend(_group_quotes(group.id, slots, pos))
+        quoted = _group_quotes(group.id, slots, pos)
+        drafts.extend(quoted)
         drafts.extend(_group_hedges(alignment, group, pos))
-        drafts.extend(_group_attributions(group.id, slots, pos))
+        if not any(d.kind == "attribution" for d in quoted):  # said once is enough
+            drafts.extend(_group_attributions(group.id, slots, pos))
         for m1 in group.members:
             for m2 in group.members:
                 compared.add(((m1.article, m1.sentence), (m2.article, m2.sentence)))
@@ -1170,7 +1172,7 @@ def _group_quotes(gid: int, slots: Slots, pos: tuple[int, int, int]) -> list[_Dr
                     "attribution",
                     "variant",
                     "the same quotation is given to "
-                    + " and ".join(dict.fromkeys(f[0].speaker for f in named)),
+                    + " and ".join(dict.fromkeys(f[0].speaker.title() for f in named)),
                     [(f[0], f[0].article) for f in named],
                     gid,
                     pos,
