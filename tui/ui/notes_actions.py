@@ -21,7 +21,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from tui.core.errors import InputError
 from tui.core.notes import Clock, LocatedNote, Note, utc_now
-from tui.ui.notes_controller import REPORT_NAMES, NoteDraft, NotesController
+from tui.ui.notes_controller import REPORT_NAMES, NoteDraft, NotesController, shown_path
 from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.screens.note_editor import NoteEditor
 from tui.ui.screens.notes_list import NotesListScreen, one_line
@@ -216,7 +216,7 @@ class NotesActions(_Base):
             NotesListScreen(
                 items,
                 self.notes.verdicts,
-                title=f"Notes on row {group + 1}: which one to {verb}?",
+                title=f"Notes on group {group + 1}: which one to {verb}?",
                 hint=f"enter: {verb} · esc: cancel",
             ),
             picked,
@@ -226,7 +226,7 @@ class NotesActions(_Base):
         analysis = self._compare.analysis
         assert analysis is not None
         versions = ", ".join(analysis.alignment.groups[group].articles)
-        return f"{verb} · row {group + 1} · in {versions}"
+        return f"{verb} · group {group + 1} · in {versions}"
 
     # ----------------------------------------------------------------- actions
 
@@ -324,7 +324,7 @@ class NotesActions(_Base):
             self.refresh_note_marks()
         where = ""
         if controller.location is not None:
-            where = f"sidecar: {controller.location.path}"
+            where = f"sidecar: {shown_path(controller.location.path)}"
             if controller.read_only:
                 where += " (read-only: unreadable file)"
 

@@ -87,6 +87,14 @@ def parse_tags(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t for t in text.replace(",", " ").split() if t))
 
 
+def shown_path(path: Path) -> str:
+    """A path as the app shows it: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
 def write_atomically(path: Path, text: str) -> None:
     """Write a text file through a temp file in the same folder and a rename.
 

@@ -102,11 +102,12 @@ class NotesListScreen(ModalScreen[str | None]):
             ("verdict", "verdict"),
             ("status", "status"),
             ("where", "where"),
-            ("note", "text"),
             ("tags", "tags"),
+            ("note", "text"),
         ):
             table.add_column(label, key=key)
         self._fill()
+        self.call_after_refresh(self._fill)  # again once the screen's styles are in (colours)
         self.query_one("#notes-where").display = bool(self.where)
         table.focus()
 
@@ -125,8 +126,8 @@ class NotesListScreen(ModalScreen[str | None]):
                 Text(note.verdict or "—"),
                 Text(f"{STATUS_MARK.get(status, '?')} {status}", style),
                 Text(item.where),
-                Text(text),
                 Text(" ".join(note.tags)),
+                Text(text),
                 key=note.id,
             )
         count = len(self.shown)
