@@ -138,3 +138,21 @@ async def test_theme_can_be_light() -> None:
         insert = view.style_for("insert")
         assert insert.underline and insert.color is not None
         assert view.style_for("delete").strike
+
+
+async def test_switching_theme_restyles_the_compare_view() -> None:
+    app = app_for_analysis(synthetic_analysis(7, 2), theme="textual-dark")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot)
+        view = screen.query_one(CompareView)
+        dark = view.style_for("insert").color
+        dark_gutter = next(seg for seg in view._row_strips(0)[0] if seg.text == "=")
+        assert dark_gutter.style is not None
+        assert dark_gutter.style.color == view.style_for("gutter").color
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert view.style_for("insert").color != dark
+        gutter = next(seg for seg in view._row_strips(0)[0] if seg.text == "=")
+        assert gutter.style is not None
+        assert gutter.style.color == view.style_for("gutter").color
+        assert dark_gutter.style.color != gutter.style.color

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from concurrent.futures import Future
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import ClassVar
 
 from textual import events, work
@@ -37,7 +37,7 @@ class SideBySideApp(NotesActions, App[None]):
     """Compare several versions of one story: sidebar, compare view, grid, detail, help."""
 
     TITLE = "sidebyside"
-    CSS_PATH: ClassVar[list[str | Path]] = [
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
         styles_dir() / "app.tcss",
         styles_dir() / "compare.tcss",
     ]

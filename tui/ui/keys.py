@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +191,7 @@ MOVE_ACTIONS = frozenset(k.action for k in KEYS if k.group == "Move" and k.actio
 """Actions bound on the compare view rather than the screen."""
 
 
-def bindings(specs: tuple[KeySpec, ...]) -> list[Binding]:
+def bindings(specs: tuple[KeySpec, ...]) -> list[BindingType]:
     """Textual bindings for a set of key specs."""
     return [Binding(s.keys, s.action, s.label, show=s.show) for s in specs]
 

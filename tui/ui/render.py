@@ -149,9 +149,9 @@ def group_discrepancies(analysis: Analysis) -> dict[int, tuple[Discrepancy, ...]
     (`group` None) belongs to every group holding one of its variants' sentences.
     """
     where: dict[tuple[str, int], int] = {}
-    for g in analysis.alignment.groups:
-        for m in g.members:
-            where[(m.article, m.sentence)] = g.id
+    for group in analysis.alignment.groups:
+        for m in group.members:
+            where[(m.article, m.sentence)] = group.id
     found: dict[int, list[Discrepancy]] = {}
     for d in analysis.discrepancies:
         if d.group is not None:
@@ -162,11 +162,11 @@ def group_discrepancies(analysis: Analysis) -> dict[int, tuple[Discrepancy, ...]
                 for v in d.variants
                 if v.sentence is not None and (v.article, v.sentence) in where
             }
-        for g in groups:
-            found.setdefault(g, []).append(d)
+        for gid in groups:
+            found.setdefault(gid, []).append(d)
     return {
-        g: tuple(sorted(ds, key=lambda d: SEVERITY_ORDER.get(d.severity, 9)))
-        for g, ds in found.items()
+        gid: tuple(sorted(ds, key=lambda d: SEVERITY_ORDER.get(d.severity, 9)))
+        for gid, ds in found.items()
     }
 
 
