@@ -21,6 +21,7 @@ from tests.ui.notes_helpers import (
 )
 from tui.core.collection import Collection, load_collection
 from tui.core.notes import SIDECAR_NAME
+from tui.ui.app import make_app
 from tui.ui.notes_actions import QUARANTINE_COMMAND
 from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.screens.detail import DetailScreen
@@ -327,3 +328,13 @@ async def test_notes_option_is_used_and_shared_with_other_instances(
         await add_note(pilot, "2", "second session")
     assert sorted(n["text"] for n in sidecar_notes(own)) == ["mine", "second session"]
     assert not (tmp_path / "articles" / SIDECAR_NAME).exists()
+
+
+async def test_the_app_as_the_cli_builds_it_saves_notes(articles: list[str], sidecar: Path) -> None:
+    """No test clock or ids: the real clock and ids (what `sidebyside PATH` runs)."""
+    async with make_app(articles).run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await add_note(pilot, "1", "real")
+        [note] = sidecar_notes(sidecar)
+        assert note["text"] == "real"
+        assert note["created"].endswith("Z")

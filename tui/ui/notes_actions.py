@@ -84,8 +84,8 @@ class NotesActions(_Base):
     runs to make notes repeat exactly (tests, snapshots).
     """
 
-    notes_clock: Clock = utc_now
-    """The notes store's clock."""
+    notes_clock: Clock | None = None
+    """The notes store's clock (None: now, in UTC)."""
     notes_author: str | None = None
     """Author recorded on changes (None: the login name)."""
     notes_data_dir: Path | None = None
@@ -103,7 +103,7 @@ class NotesActions(_Base):
             controller = NotesController(
                 self.collection,  # type: ignore[attr-defined]
                 self.notes_path,  # type: ignore[attr-defined]
-                clock=self.notes_clock,
+                clock=self.notes_clock or utc_now,
                 author=self.notes_author,
                 data_dir=self.notes_data_dir,
                 new_id=self.notes_new_id,
