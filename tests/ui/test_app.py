@@ -102,7 +102,12 @@ def test_palette_offers_every_non_motion_action() -> None:
 
 @pytest.mark.parametrize(
     ("query", "action", "row"),
-    [("next conflict", "next_conflict", 5), ("next unique", "next_unique", 2)],
+    [
+        ("next conflict", "next_conflict", 5),
+        ("next unique", "next_unique", 2),
+        ("next row", "cursor_down", 1),
+        ("last row", "last_row", 69),
+    ],
 )
 async def test_palette_command_runs_the_action(query: str, action: str, row: int) -> None:
     app = synthetic_app()

@@ -276,3 +276,28 @@ async def test_keys_typed_right_after_slash_reach_the_search() -> None:
         await pilot.pause()
         assert screen.query_one(SearchBar).term == "5,0o0"
         assert app.screen is screen
+
+
+@pytest.mark.parametrize(("width", "shown_after"), [(80, False), (160, True)])
+async def test_escape_in_the_list_returns_to_compare(width: int, shown_after: bool) -> None:
+    async with synthetic_app().run_test(size=(width, 30)) as pilot:
+        screen = await ready(pilot)
+        if not screen.sidebar.display:
+            await pilot.press("s")
+        screen.sidebar.focus()
+        await pilot.pause()
+        await pilot.press("escape")
+        assert isinstance(pilot.app.focused, CompareView)
+        assert screen.sidebar.display is shown_after
+
+
+async def test_picking_a_version_at_80_columns_closes_the_list() -> None:
+    async with synthetic_app().run_test(size=(80, 30)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("s")
+        assert screen.sidebar.display and isinstance(pilot.app.focused, ArticleList)
+        screen.sidebar.highlighted = 2
+        await pilot.press("enter")
+        assert screen.right == "v2"
+        assert not screen.sidebar.display
+        assert isinstance(pilot.app.focused, CompareView)

@@ -43,12 +43,10 @@ GROUPS = ("Move", "Jump", "Versions", "Views", "Search", "Notes", "App")
 
 KEYS: tuple[KeySpec, ...] = (
     # Move (bound on the compare view itself, so the article list keeps its own arrows)
-    KeySpec("up,k", "cursor_up", "Up", "previous row", "Move", display="↑ k", palette=False),
-    KeySpec("down,j", "cursor_down", "Down", "next row", "Move", display="↓ j", palette=False),
-    KeySpec("pageup", "page_up", "PgUp", "one screen up", "Move", display="PgUp", palette=False),
-    KeySpec(
-        "pagedown", "page_down", "PgDn", "one screen down", "Move", display="PgDn", palette=False
-    ),
+    KeySpec("up,k", "cursor_up", "Up", "previous row", "Move", display="↑ k"),
+    KeySpec("down,j", "cursor_down", "Down", "next row", "Move", display="↓ j"),
+    KeySpec("pageup", "page_up", "PgUp", "one screen up", "Move", display="PgUp"),
+    KeySpec("pagedown", "page_down", "PgDn", "one screen down", "Move", display="PgDn"),
     KeySpec("g,home", "first_row", "Top", "first row", "Move", display="g Home"),
     KeySpec("G,end", "last_row", "End", "last row", "Move", display="G End"),
     KeySpec("enter", "open_detail", "Detail", "detail of the row", "Move", palette=False),
@@ -166,6 +164,15 @@ SEARCH_KEYS: tuple[KeySpec, ...] = (
 """Keys of the search bar (listed in the help)."""
 
 ARTICLE_KEYS: tuple[KeySpec, ...] = (
+    KeySpec(
+        "escape",
+        "leave",
+        "Back",
+        "back to the compare view (below 120 columns: hide the list)",
+        "Versions",
+        display="esc (in list)",
+        palette=False,
+    ),
     KeySpec(
         "enter",
         "pick",

@@ -364,6 +364,13 @@ class CompareScreen(Screen[None]):
             self._auto_sidebar()
             self.view.focus()
 
+    @on(ArticleList.Left)
+    def _left(self) -> None:
+        if self._narrow():
+            self.sidebar_choice = False
+            self._auto_sidebar()
+        self.view.focus()
+
     @on(ArticleList.ReferenceRequested)
     def _reference_requested(self, event: ArticleList.ReferenceRequested) -> None:
         self.make_reference(event.article)

@@ -36,6 +36,7 @@ class ArticleList(OptionList):
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
         Binding("r", "make_reference", "Ref"),
+        Binding("escape", "leave", "Back", show=False),
     ]
 
     class Picked(Message):
@@ -89,6 +90,13 @@ class ArticleList(OptionList):
             highlighted = ids.index(right)
         if highlighted is not None and highlighted < len(options):
             self.highlighted = highlighted
+
+    class Left(Message):
+        """The user pressed escape in the list (back to reading)."""
+
+    def action_leave(self) -> None:
+        """Back to the compare view."""
+        self.post_message(self.Left())
 
     def _highlighted_id(self) -> str | None:
         option = self.highlighted_option
