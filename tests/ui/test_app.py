@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 
 import pytest
@@ -161,3 +162,27 @@ async def test_switching_theme_restyles_the_compare_view() -> None:
         assert gutter.style is not None
         assert gutter.style.color == view.style_for("gutter").color
         assert dark_gutter.style.color != gutter.style.color
+
+
+async def test_while_analysing_the_articles_and_a_progress_indicator_show() -> None:
+    analysis = synthetic_analysis(7, 3)
+    release = threading.Event()
+
+    def slow(
+        articles: Sequence[Article], reference: str | None, threshold: float | None
+    ) -> Analysis:
+        release.wait(10)
+        return analysis
+
+    app = SideBySideApp(Collection(analysis.articles, (), None), analyzer=slow)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.compare_screen
+        assert screen.query_one("#progress").display
+        assert "Aligning 3 versions" in screen.view.notice
+        assert all(a.id in screen.view.notice for a in analysis.articles)
+        await pilot.press("j")  # not frozen: keys are handled while the worker runs
+        release.set()
+        await ready(pilot)
+        assert not screen.query_one("#progress").display
+        assert len(screen.view.rows) == 7

@@ -108,7 +108,12 @@ class CompareScreen(Screen[None]):
         progress.display = True
         label = f"Aligning {n} versions…" if n > 1 else "Reading the article…"
         self.query_one("#progress-label", Label).update(label)
-        self.view.set_rows([], "", "", notice=label)
+        listing = [
+            f"{'★' if a.id == (reference or self.articles[0].id) else ' '} {article_label(a)}"
+            f" · {len(a.sentences)} sentences · {a.title or '(no title)'}"
+            for a in self.articles
+        ]
+        self.view.set_rows([], "Loading…", "", notice="\n".join([label, "", *listing]))
         self.sidebar.show_articles(self.articles, None, reference, None)
         self.refresh_bindings()
 

@@ -448,8 +448,9 @@ class CompareView(ScrollView, can_focus=True):
             return self._header_strip(width).apply_style(base)
         line = self.scroll_offset.y + y - 1
         if not self.rows:
-            if y == 2 and self.notice:
-                text = Text(self.notice, self.style_for("absent"), end="")
+            notice = self.notice.splitlines()
+            if 2 <= y < 2 + len(notice):
+                text = Text(notice[y - 2], self.style_for("absent"), end="")
                 text.truncate(width - GUTTER_WIDTH, overflow="ellipsis")
                 strip = Strip([Segment(" " * GUTTER_WIDTH), *text.render(self.app.console, end="")])
                 return strip.adjust_cell_length(width, base).apply_style(base)
