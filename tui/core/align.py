@@ -30,7 +30,8 @@ import heapq
 import math
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -166,7 +167,7 @@ class Tuning:
     candidates: int = 10
     """Slots scored per sentence: those sharing the most IDF weight of uncommon stems."""
     reps: int = 3
-    similarity_sample: int = 64
+    similarity_sample: int = 40
     """Shared groups (at most) that a pair's mean score is taken over."""
     """Slots of a group that stand for it when a new version is compared with it."""
     gap_threshold: float = 0.19
@@ -563,7 +564,7 @@ def _score_many(
     return out
 
 
-def _consecutive(xs: set[int]) -> bool:
+def _consecutive(xs: Collection[int]) -> bool:
     return max(xs) - min(xs) + 1 == len(xs)
 
 
@@ -630,13 +631,13 @@ class _Collation:
         raw: dict[tuple[int, int], tuple[float, float, float]] = {}
         weight = self.idf.weight
         for i, q in enumerate(sent):
-            acc: dict[int, float] = {}
+            acc: defaultdict[int, float] = defaultdict(float)
             for s in q.stems:
                 post = index.get(s)
                 if post is not None and len(post) <= cap:
-                    w = weight.get(s, 0.0)
+                    w = weight[s]
                     for r in post:
-                        acc[r] = acc.get(r, 0.0) + w
+                        acc[r] += w
             if not acc:
                 continue
             if len(acc) > tune.candidates:
@@ -733,7 +734,7 @@ class _Collation:
                 x = parent[x]
             return x
 
-        Part = tuple[set[int], set[int], dict[str, set[int]]]
+        Part = tuple[set[int], set[int], Mapping[str, Collection[int]]]
         comp: dict[tuple[str, int], Part] = {}
 
         def part(root: tuple[str, int]) -> Part:
@@ -741,8 +742,7 @@ class _Collation:
             if found is not None:
                 return found
             if root[0] == "g":
-                slots = self.slots[root[1]]
-                return {root[1]}, set(), {v: set(s) for v, s in slots.items()}
+                return {root[1]}, set(), self.slots[root[1]]
             return set(), {root[1]}, {}
 
         for g, i in links:
@@ -755,19 +755,21 @@ class _Collation:
                 continue
             if len(mb) > len(ma):
                 ma, mb = mb, ma
-            merged = dict(ma)
-            ok = True
-            for v, slot in mb.items():
-                if v in merged:
-                    union = merged[v] | slot
-                    if not _consecutive(union):
-                        ok = False
-                        break
-                    merged[v] = union
+            merged: Mapping[str, Collection[int]] = ma
+            if mb:
+                grown = dict(ma)
+                for v, slot in mb.items():
+                    if v in grown:
+                        union = set(grown[v]).union(slot)
+                        if not _consecutive(union):
+                            break
+                        grown[v] = union
+                    else:
+                        grown[v] = slot
                 else:
-                    merged[v] = slot
-            if not ok:
-                continue
+                    merged = grown
+                if merged is ma:
+                    continue
             parent[b] = a
             comp[a] = (ga | gb, sents, merged)
             comp.pop(b, None)
@@ -1005,12 +1007,11 @@ def _group_links(
         if v == pivot:
             continue
         for i in slots[v]:
-            scored = _score_many(col.feat(v, (i,)), [f for _, f in pivot_feats], col.idf, col.tune)
-            k = max(range(len(scored)), key=lambda k: (scored[k][0], -k))
-            p = SentenceRef(pivot, pivot_feats[k][0])
-            q = SentenceRef(v, i)
+            mine = col.feat(v, (i,))
+            score, j = max((_pair_score(mine, f, col.idf, col.tune), -j) for j, f in pivot_feats)
+            p, q = SentenceRef(pivot, -j), SentenceRef(v, i)
             a, b = (p, q) if rank[pivot] < rank[v] else (q, p)
-            links.append(Link(a, b, round(scored[k][0], 4)))
+            links.append(Link(a, b, round(score, 4)))
     return tuple(links)
 
 
