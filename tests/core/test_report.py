@@ -26,7 +26,7 @@ from tui.core.articles import Article, article_from_text
 from tui.core.collection import load_collection
 from tui.core.diff import Op, word_diff
 from tui.core.facts import Discrepancy, Variant
-from tui.core.notes import DEFAULT_VERDICTS, SIDECAR_NAME, SidecarLocation, locate
+from tui.core.notes import DEFAULT_VERDICTS, SIDECAR_NAME, locate
 from tui.core.report import (
     FORMATS,
     REPORT_SCHEMA,
@@ -648,7 +648,6 @@ def test_cli_output_file_matches_the_core(
         seed_notes(analysis),
         verdicts=DEFAULT_VERDICTS,
         collation=False,
-        sidecar=SidecarLocation(notes_file, "given with --notes"),
     )
     assert target.read_text(encoding="utf-8") == expected
 
@@ -700,7 +699,8 @@ def test_cli_report_notes_part_is_the_notes_command_output(
     listed = json.loads(capsys.readouterr().out)
     assert main(["report", *common, "--format", "json"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert report["notes"] == listed
+    assert report["notes"]["sidecar"] is None  # a local path means nothing to colleagues
+    assert {**report["notes"], "sidecar": listed["sidecar"]} == listed
     assert [n["id"] for n in listed["notes"]] == ["n1", "n2", "n3"]
 
 

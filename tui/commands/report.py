@@ -22,7 +22,6 @@ from tui.core.errors import MissingInput, UsageError
 from tui.core.notes import (
     DEFAULT_VERDICTS,
     Sidecar,
-    SidecarLocation,
     locate,
     parse_sidecar,
     sidecar_location,
@@ -71,10 +70,8 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     return p
 
 
-def _sidecar(
-    collection: Collection, override: str | None
-) -> tuple[SidecarLocation, Sidecar | None]:
-    """Where the collection's notes sidecar is, and its content (None when there is none yet).
+def _sidecar(collection: Collection, override: str | None) -> Sidecar | None:
+    """The collection's notes sidecar (None when there is none yet).
 
     The same sidecar as `sidebyside notes` (the bundled samples' notes live in the user data
     folder, never in the seeds folder).
@@ -89,12 +86,12 @@ def _sidecar(
     except FileNotFoundError:
         if override is not None:
             raise MissingInput(override, "no such notes file") from None
-        return location, None
+        return None
     except IsADirectoryError:
         raise UsageError(str(location.path), "is a folder, not a notes file") from None
     except OSError as exc:
         raise UsageError(str(location.path), f"cannot read ({exc.strerror})") from None
-    return location, parse_sidecar(raw, str(location.path))
+    return parse_sidecar(raw, str(location.path))
 
 
 SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".md": "md"}
@@ -133,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
     """Build the report and write it."""
     collection = load_inputs(args)
     reference = check_reference(collection, args.reference)
-    location, sidecar = _sidecar(collection, args.notes)
+    sidecar = _sidecar(collection, args.notes)
     analysis = analyze(collection.articles, reference)
     notes: tuple[ReportNote, ...] = ()
     verdicts: tuple[str, ...] = DEFAULT_VERDICTS
@@ -146,8 +143,7 @@ def run(args: argparse.Namespace) -> int:
         notes,
         verdicts=verdicts,
         collation=args.collation,
-        sidecar=location if sidecar is not None else None,
-    )
+    )  # no sidecar path in the report: it goes to colleagues, the local path means nothing
     if args.output is not None:
         _write(args.output, text)
         return 0
