@@ -169,8 +169,8 @@ def main() -> int:
         goal = targets.get((versions, size))
         verdict = "" if goal is None else f"< {goal:.0f} s: {'ok' if cpu < goal else 'MISSED'}"
         print(
-            f"{versions:>8} x {size:<6} {total:>6} {t:>6.2f}s {cpu:>6.2f}s {cpu / total * 1e6:>8.0f} "
-            f"{naive:>15.1f}s {mb:>8.1f}  {verdict}"
+            f"{versions:>8} x {size:<6} {total:>6} {t:>6.2f}s {cpu:>6.2f}s "
+            f"{cpu / total * 1e6:>8.0f} {naive:>15.1f}s {mb:>8.1f}  {verdict}"
         )
         sys.stdout.flush()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
