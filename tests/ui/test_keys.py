@@ -301,3 +301,24 @@ async def test_picking_a_version_at_80_columns_closes_the_list() -> None:
         assert screen.right == "v2"
         assert not screen.sidebar.display
         assert isinstance(pilot.app.focused, CompareView)
+
+
+@pytest.mark.parametrize(
+    ("group", "article", "symbol"),
+    [
+        (0, "v0", "●"),
+        (0, "v1", "="),
+        (1, "v2", "≈"),
+        (2, "v1", "·"),
+        (3, "v1", "○"),
+        (5, "v2", "!"),
+    ],
+)
+async def test_grid_cells_carry_symbols(group: int, article: str, symbol: str) -> None:
+    async with synthetic_app().run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        grid = pilot.app.screen
+        assert isinstance(grid, GridScreen)
+        assert grid.table.get_cell(str(group), article).plain.strip() == symbol
