@@ -79,12 +79,11 @@ class DetailScreen(Screen[None]):
             out.append(f"{mark}{article_label(article)}", "bold")
             out.append(f" · {where}\n", style_for("label"))
             if slot:
-                out.append("  ")
                 out.append_text(detail_text(analysis, group, article, style_for, self.show_trivial))
                 out.append("\n")
                 facts = facts_of(analysis, group, article.id)
                 if facts:
-                    out.append("  facts: " + " · ".join(facts) + "\n", style_for("label"))
+                    out.append("facts: " + " · ".join(facts) + "\n", style_for("label"))
             out.append("\n")
         discrepancies = group_discrepancies(analysis).get(self.group, ())
         out.append("Discrepancies\n", "bold underline")
