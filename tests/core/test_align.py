@@ -280,9 +280,11 @@ def test_one_version_and_no_versions() -> None:
     assert align([]).groups == ()
 
 
-def test_unknown_reference_is_an_error() -> None:
+def test_unknown_reference_and_duplicate_ids_are_errors() -> None:
     with pytest.raises(KeyError):
         align([make("a", *STORY)], reference="zzz")
+    with pytest.raises(ValueError, match="unique"):
+        align([make("a", *STORY), make("a", *REWRITE)])
 
 
 COUNTERPART = (0, 2, 1, 3, 5, 4)
