@@ -1,8 +1,10 @@
 """Provides align(): N-way sentence alignment of several versions of one story.
 
-The versions are aligned progressively: the reference starts the collation (one group per
-sentence), then each other version, in an order that does not depend on the order of the files
-(by content hash), is aligned against the groups built so far. One version against the groups:
+The versions are aligned progressively: the longest version starts the collation (one group
+per sentence), then each other version, in an order that does not depend on the order of the
+files (by content hash), is aligned against the groups built so far. The reference only sets
+the reading order at the end, so choosing another one never changes which sentences are
+grouped. One version against the groups:
 
 1. Candidates: for each sentence, the group slots that share the most IDF weight of uncommon
    content stems (an inverted index; stems in too many slots and function words are left out),
@@ -982,10 +984,13 @@ def align(
     norms = {a.id: [normalise(t) for t in texts[a.id]] for a in arts}
     idf = _Idf([t for a in arts for t in norms[a.id]], tune.stem)
     col = _Collation(texts, norms, idf, tune)
-    col.order = [col.new_group(ref, (i,)) for i in range(len(texts[ref]))]
-    for art in sorted((a for a in arts if a.id != ref), key=_version_key):
-        col.add_version(art.id)
-    return _finish(arts, ref, col)
+    ranked = sorted(arts, key=_version_key)
+    base = max(ranked, key=lambda a: a.words)  # the fullest version starts the collation
+    col.order = [col.new_group(base.id, (i,)) for i in range(len(texts[base.id]))]
+    rest = [a.id for a in ranked if a.id != base.id]
+    for art_id in rest:
+        col.add_version(art_id)
+    return _finish(arts, ref, col, [base.id, *rest])
 
 
 def _replace(tune: Tuning, **changes: float) -> Tuning:
@@ -994,10 +999,44 @@ def _replace(tune: Tuning, **changes: float) -> Tuning:
     return Tuning(**values)
 
 
-def _finish(arts: tuple[Article, ...], ref: str, col: _Collation) -> Alignment:
+def _reading_order(col: _Collation, ref: str, versions: list[str]) -> list[int]:
+    """Groups in the reference's order; each other group (taken version by version, in
+    processing order) right after the group of the sentence before it in that version."""
+    where: dict[tuple[str, int], int] = {}
+    for g, slots in col.slots.items():
+        for v, slot in slots.items():
+            for i in slot:
+                where[(v, i)] = g
+    order = list(dict.fromkeys(where[(ref, i)] for i in range(len(col.texts[ref]))))
+    placed = set(order)
+    for v in versions:
+        last: int | None = None
+        pending: list[int] = []
+        for i in range(len(col.texts[v])):
+            g = where[(v, i)]
+            if g in placed:
+                if pending:
+                    at = order.index(g)
+                    order[at:at] = pending
+                    placed.update(pending)
+                    pending = []
+                last = g
+            elif last is None:
+                if g not in pending:
+                    pending.append(g)
+            else:
+                order.insert(order.index(last) + 1, g)
+                placed.add(g)
+                last = g
+        order.extend(pending)
+        placed.update(pending)
+    return order
+
+
+def _finish(arts: tuple[Article, ...], ref: str, col: _Collation, versions: list[str]) -> Alignment:
     rank = {a.id: k for k, a in enumerate(arts)}
     groups: list[Group] = []
-    for gid in col.order:
+    for gid in _reading_order(col, ref, versions):
         slots = col.slots[gid]
         versions = sorted(slots, key=lambda v: rank[v])
         members = tuple(SentenceRef(v, i) for v in versions for i in slots[v])
