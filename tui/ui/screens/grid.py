@@ -8,6 +8,7 @@ compare screen, which puts its cursor there.
 
 from __future__ import annotations
 
+import asyncio
 from typing import ClassVar
 
 from rich.table import Table
@@ -30,6 +31,12 @@ from tui.ui.render import (
 
 PREVIEW = 60
 """Characters of the reference sentence shown per row."""
+
+FIRST_ROWS = 200
+"""Rows added before the grid first shows."""
+
+BATCH_ROWS = 250
+"""Rows added per step after that."""
 
 
 class GridScreen(Screen[int | None]):
@@ -83,9 +90,29 @@ class GridScreen(Screen[int | None]):
         styles = {
             s: self.get_component_rich_style(f"grid--{s}", partial=True) for s in CELL_SYMBOLS
         }
+        self._styles = styles
+        self._notes = notes
+        self._found = group_discrepancies(analysis)
+        groups = analysis.alignment.groups
+        target = min(self.start_group or 0, max(0, len(groups) - 1))
+        # rows up to the cursor (and a screenful more) now, the rest in batches that leave the
+        # event loop free between them, so a 5,000-row grid opens at once and stays responsive
+        first = max(FIRST_ROWS, target + FIRST_ROWS)
+        self._add_rows(0, first)
+        if groups:
+            table.move_cursor(row=target)
+        if first < len(groups):
+            self.run_worker(self._add_rest(first), group="grid-rows", exclusive=True)
+        self._show_matrix()
+        table.focus()
+
+    def _add_rows(self, start: int, stop: int) -> None:
+        analysis = self.analysis
+        ref = analysis.reference
         ref_art = analysis.alignment.article(ref)
-        found = group_discrepancies(analysis)
-        for group in analysis.alignment.groups:
+        ids = [a.id for a in analysis.articles]
+        table, styles, notes, found = self.table, self._styles, self._notes, self._found
+        for group in analysis.alignment.groups[start:stop]:
             count = notes.get(group.id, 0)
             cells: list[Text | str] = [
                 str(group.id + 1),
@@ -103,10 +130,12 @@ class GridScreen(Screen[int | None]):
                 preview = preview[: PREVIEW - 1] + "…"
             cells.append(preview)
             table.add_row(*cells, key=str(group.id))
-        if self.start_group is not None and analysis.alignment.groups:
-            table.move_cursor(row=min(self.start_group, len(analysis.alignment.groups) - 1))
-        self._show_matrix()
-        table.focus()
+
+    async def _add_rest(self, start: int) -> None:
+        total = len(self.analysis.alignment.groups)
+        for begin in range(start, total, BATCH_ROWS):
+            await asyncio.sleep(0.02)  # let key presses and repaints in between
+            self._add_rows(begin, min(total, begin + BATCH_ROWS))
 
     def note_counts(self) -> dict[int, int]:
         """Group id -> number of notes, from the app's notes (the ✎ column)."""
