@@ -23,6 +23,7 @@ from tui.core.collection import Collection, load_collection
 from tui.core.notes import SIDECAR_NAME
 from tui.ui.app import make_app
 from tui.ui.notes_actions import QUARANTINE_COMMAND
+from tui.ui.notes_controller import NotesController
 from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.screens.detail import DetailScreen
 from tui.ui.screens.grid import GridScreen
@@ -338,3 +339,27 @@ async def test_the_app_as_the_cli_builds_it_saves_notes(articles: list[str], sid
         [note] = sidecar_notes(sidecar)
         assert note["text"] == "real"
         assert note["created"].endswith("Z")
+
+
+async def test_markers_follow_a_new_reference(articles: list[str]) -> None:
+    """Another reference re-numbers the groups: the marker stays on the noted sentences."""
+    async with notes_app(articles).run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await move_to_group_in_all(pilot, screen)
+        await add_note(pilot, "1", "here")
+        await pilot.press("r")
+        await ready(pilot)
+        analysis = screen.analysis
+        assert analysis is not None
+        assert analysis.reference != analysis.articles[0].id
+        counts = screen.view.note_counts
+        assert counts
+        assert set(counts.values()) == {1}
+        app = pilot.app
+        fresh = NotesController(app.collection, store=app.notes.store)  # type: ignore[attr-defined]
+        fresh.set_analysis(analysis)
+        assert counts == fresh.note_counts()
+        [located] = fresh.located
+        for group in counts:  # each marked group holds a sentence the note covers
+            g = analysis.alignment.groups[group]
+            assert any(set(g.slot(a)) & set(located.sentences_of(a)) for a in g.articles)

@@ -142,6 +142,7 @@ class NotesController:
     located: tuple[LocatedNote, ...] = ()
     """Every note with its anchors resolved (empty until there is an analysis)."""
     _group_of: dict[tuple[str, int], int] = field(default_factory=dict)
+    _resolved: dict[Note, LocatedNote] = field(default_factory=dict)
 
     # ----------------------------------------------------------------- opening
 
@@ -185,6 +186,7 @@ class NotesController:
         """Resolve the notes against a new analysis (another reference re-numbers groups)."""
         self.analysis = analysis
         self._group_of = {}
+        self._resolved = {}
         if analysis is not None:
             for group in analysis.alignment.groups:
                 for member in group.members:
@@ -196,7 +198,14 @@ class NotesController:
         if self.store is None or self.analysis is None:
             self.located = ()
             return
-        self.located = locate(self.store.notes, self.analysis.articles)
+        # Notes are frozen values: only new or changed ones are resolved again.
+        notes = self.store.notes
+        fresh = [n for n in notes if n not in self._resolved]
+        if fresh:
+            self._resolved.update(zip(fresh, locate(fresh, self.analysis.articles), strict=True))
+        if len(self._resolved) > 2 * len(notes) + 64:
+            self._resolved = {n: self._resolved[n] for n in notes}
+        self.located = tuple(self._resolved[n] for n in notes)
 
     def reload(self) -> bool:
         """Take in what other instances saved; True (and re-resolved) when anything changed."""
