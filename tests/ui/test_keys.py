@@ -322,3 +322,22 @@ async def test_grid_cells_carry_symbols(group: int, article: str, symbol: str) -
         grid = pilot.app.screen
         assert isinstance(grid, GridScreen)
         assert grid.table.get_cell(str(group), article).plain.strip() == symbol
+
+
+@pytest.mark.parametrize("keys", [[], ["G"]])
+async def test_a_long_grid_fills_in_the_background_with_the_cursor_on_the_row(
+    keys: list[str],
+) -> None:
+    async with synthetic_app(groups=900).run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press(*keys, "o")
+        grid = pilot.app.screen
+        assert isinstance(grid, GridScreen)
+        row = screen.view.cursor
+        assert grid.table.cursor_row == row
+        await grid.workers.wait_for_complete()
+        await pilot.pause()
+        assert grid.table.row_count == 900
+        await pilot.press("G", "enter")
+        await pilot.pause()
+        assert screen.view.current_group == 899

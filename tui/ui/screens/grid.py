@@ -46,6 +46,8 @@ class GridScreen(Screen[int | None]):
         Binding("escape,o", "close", "Back"),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
+        Binding("g,home", "first_row", "Top", show=False),
+        Binding("G,end", "last_row", "End", show=False),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {f"grid--{state}" for state in CELL_SYMBOLS}
@@ -175,6 +177,14 @@ class GridScreen(Screen[int | None]):
     def action_cursor_up(self) -> None:
         """Previous row."""
         self.table.action_cursor_up()
+
+    def action_first_row(self) -> None:
+        """First row."""
+        self.table.move_cursor(row=0)
+
+    def action_last_row(self) -> None:
+        """Last row (of those added so far)."""
+        self.table.move_cursor(row=self.table.row_count - 1)
 
     def action_close(self) -> None:
         """Back to Compare without moving."""
