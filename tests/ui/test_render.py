@@ -86,3 +86,17 @@ def test_similarity_table_is_square_with_a_blank_diagonal() -> None:
     assert ids == ["v0", "v1", "v2"]
     assert rows[0] == ["v0", "·", "75%", "75%"]
     assert rows[1][1] == "70%"
+
+
+def test_help_lists_every_binding() -> None:
+    from rich.console import Console
+
+    from tui.ui.keys import all_keys
+    from tui.ui.screens.help import help_table
+
+    console = Console(width=200, record=True)
+    console.print(help_table())
+    text = console.export_text()
+    for spec in all_keys():
+        assert spec.help in text, spec
+        assert spec.shown_keys in text, spec
