@@ -812,17 +812,17 @@ class _Collation:
         for g in self.order:
             for i in self.slots[g].get(version, ()):
                 where[i] = g
-        n = len(self.texts[version])
+        first = min(where, default=None)
+        # key g: after group g; key -1 - g: before group g; None: at the end (nothing matched)
+        lead: int | None = None if first is None else -1 - where[first]
         inserts: dict[int | None, list[int]] = {}
-        for i in sorted(free):
-            prev = next((where[j] for j in range(i - 1, -1, -1) if j in where), None)
-            if prev is None:
-                nxt = next((where[j] for j in range(i + 1, n) if j in where), None)
-                key: int | None = None if nxt is None else -1 - nxt
-            else:
-                key = prev
-            gid = self.new_group(version, (i,))
-            inserts.setdefault(key, []).append(gid)
+        prev: int | None = None
+        for i in range(len(self.texts[version])):
+            if i in where:
+                prev = where[i]
+            elif i in free:
+                key = lead if prev is None else prev
+                inserts.setdefault(key, []).append(self.new_group(version, (i,)))
         new_order: list[int] = list(inserts.get(None, ()))
         for g in self.order:
             new_order.extend(inserts.get(-1 - g, ()))
