@@ -19,8 +19,9 @@ from tests.ui.notes_helpers import (
     ready,
     sidecar_notes,
 )
+from tui.core.anchor import anchor_group
 from tui.core.collection import Collection, load_collection
-from tui.core.notes import SIDECAR_NAME
+from tui.core.notes import SIDECAR_NAME, NoteStore
 from tui.ui.app import make_app
 from tui.ui.notes_actions import QUARANTINE_COMMAND
 from tui.ui.notes_controller import NotesController
@@ -363,3 +364,44 @@ async def test_markers_follow_a_new_reference(articles: list[str]) -> None:
         for group in counts:  # each marked group holds a sentence the note covers
             g = analysis.alignment.groups[group]
             assert any(set(g.slot(a)) & set(located.sentences_of(a)) for a in g.articles)
+
+
+async def test_notes_saved_by_another_instance_show_up(articles: list[str], sidecar: Path) -> None:
+    async with notes_app(articles).run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        group = await move_to_group_in_all(pilot, screen)
+        assert pilot.app.poll_notes() is False  # type: ignore[attr-defined]
+        analysis = screen.analysis
+        assert analysis is not None
+        other = NoteStore.open(sidecar, author="colleague")
+        other.add(
+            "3", "from elsewhere", anchor_group(analysis.articles, analysis.alignment.groups[group])
+        )
+        assert pilot.app.poll_notes() is True  # type: ignore[attr-defined]
+        assert screen.view.note_counts == {group: 1}
+        await add_note(pilot, "1", "mine")
+    assert sorted(n["text"] for n in sidecar_notes(sidecar)) == ["from elsewhere", "mine"]
+
+
+@pytest.mark.parametrize(
+    ("steps", "where"), [(["right"], "reference"), (["right", "right"], "right")]
+)
+async def test_a_can_put_a_note_on_one_version_only(
+    articles: list[str], sidecar: Path, steps: list[str], where: str
+) -> None:
+    async with notes_app(articles).run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        group = await move_to_group_in_all(pilot, screen)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("1", "shift+tab", *steps, "tab", "o", "k", "ctrl+s")
+        await pilot.pause()
+        [note] = sidecar_notes(sidecar)
+        analysis = screen.analysis
+        assert analysis is not None
+        article = analysis.reference if where == "reference" else screen.right
+        [anchor] = note["anchors"]
+        assert anchor["article"] == article
+        slot = analysis.alignment.groups[group].slot(article)
+        assert anchor["start"] == analysis.alignment.article(article).sentences[slot[0]].start
+        assert note["text"] == "ok"

@@ -43,6 +43,9 @@ NOTE_ACTIONS = frozenset(
 NEEDS_ANALYSIS = frozenset({"add_note", "edit_note", "delete_note", "export_report"})
 """Note actions that need the comparison (greyed out while it runs)."""
 
+POLL_SECONDS = 2.0
+"""How often the app looks for notes saved by another instance (a stat when nothing changed)."""
+
 SAVED_TIMEOUT = 2.0
 """Seconds the quiet "saved" confirmation stays."""
 
@@ -136,6 +139,14 @@ class NotesActions(_Base):
 
     def on_mount(self) -> None:
         _ = self.notes  # open the sidecar now, so its problems show at startup
+        self.set_interval(POLL_SECONDS, self.poll_notes)
+
+    def poll_notes(self) -> bool:
+        """Take in notes another instance saved; True (markers refreshed) when any changed."""
+        if self._notes is None or not self._notes.reload():
+            return False
+        self.refresh_note_marks()
+        return True
 
     def on_analysis_ready(self, message: Any) -> None:
         # Runs after SideBySideApp's own handler (MRO order), which showed the analysis.
@@ -222,6 +233,17 @@ class NotesActions(_Base):
             picked,
         )
 
+    def _scopes(self, group: int) -> list[tuple[str, str]]:
+        """Where a new note on a group may go: all its versions, or A or B alone."""
+        analysis = self._compare.analysis
+        assert analysis is not None
+        g = analysis.alignment.groups[group]
+        scopes = [("", f"all {len(g.articles)} versions" if len(g.articles) > 1 else "the row")]
+        for article, role in ((analysis.reference, "A"), (self._compare.right, "B")):
+            if article is not None and g.slot(article) and len(g.articles) > 1:
+                scopes.append((article, f"{role} {article} only"))
+        return scopes
+
     def _title(self, verb: str, group: int) -> str:
         analysis = self._compare.analysis
         assert analysis is not None
@@ -250,6 +272,7 @@ class NotesActions(_Base):
             self.notes.verdicts,
             title=self._title("New note", group),
             quote=self.notes.group_quote(group),
+            scopes=self._scopes(group),
         )
         self.push_screen(editor, saved)
 

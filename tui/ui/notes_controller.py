@@ -20,7 +20,7 @@ from pathlib import Path
 import platformdirs
 
 from tui.core.analysis import Analysis, slot_text
-from tui.core.anchor import anchor_group
+from tui.core.anchor import Anchor, anchor_group, anchor_sentences
 from tui.core.collection import Collection
 from tui.core.errors import UsageError
 from tui.core.notes import (
@@ -53,6 +53,8 @@ class NoteDraft:
     """The note text (may span lines)."""
     tags: tuple[str, ...] = ()
     """Free tags."""
+    scope: str = ""
+    """For a new note: "" for the whole group, or the one article id it goes on."""
 
     @property
     def empty(self) -> bool:
@@ -266,7 +268,8 @@ class NotesController:
     # ----------------------------------------------------------------- changes
 
     def add_to_group(self, group: int, draft: NoteDraft) -> Note:
-        """Add a note on a group, anchored in every version that has it, and save.
+        """Add a note on a group and save: anchored in every version that has it, or only in
+        `draft.scope` (an article id) when that is set.
 
         Raises:
             InputError: read-only, locked or unwritable sidecar (nothing changed).
@@ -275,7 +278,14 @@ class NotesController:
         if self.analysis is None:
             raise UsageError("notes", "the comparison is not ready yet")
         g = self.analysis.alignment.groups[group]
-        anchors = anchor_group(self.analysis.articles, g)
+        if draft.scope:
+            slot = g.slot(draft.scope)
+            if not slot:
+                raise UsageError(draft.scope, f"not in group {group + 1}")
+            article = self.analysis.alignment.article(draft.scope)
+            anchors: tuple[Anchor, ...] = (anchor_sentences(article, slot),)
+        else:
+            anchors = anchor_group(self.analysis.articles, g)
         note = store.add(draft.verdict, draft.text, anchors, draft.tags)
         self.relocate()
         return note

@@ -1,5 +1,8 @@
 """Provides NoteEditor: the dialog that adds or edits a note (verdict, text, tags).
 
+A new note goes on the whole group (every version that has it) unless the "On" row, reached
+with shift+tab from the text or tab from the verdict, is set (left/right) to one version only.
+
 Keys: 1..9 pick the verdict (the sidecar's labels, "1" is the first; 0 clears it) whenever the
 focus is not in a text field; picking one moves on to the text. The text is multi-line, so
 enter there starts a new line: ctrl+s saves from anywhere, enter saves from the verdict row and
@@ -8,6 +11,7 @@ the tags field. Tab moves between the fields, escape cancels.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -77,6 +81,53 @@ class VerdictPicker(Widget, can_focus=True):
         self.chosen = (self.chosen - 1 + step) % n + 1 if self.chosen else (1 if step > 0 else n)
 
 
+class ScopePicker(Widget, can_focus=True):
+    """Where a new note goes: the whole group, or one version's sentence(s) only."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left", "step(-1)", "Prev", show=False),
+        Binding("right,space", "step(1)", "Next", show=False),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"scope--chosen", "scope--other"}
+
+    DEFAULT_CSS = """
+    ScopePicker {
+        height: 1;
+    }
+    """
+
+    chosen: reactive[int] = reactive(0)
+    """Index of the chosen scope."""
+
+    def __init__(self, scopes: Sequence[tuple[str, str]], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.scopes = tuple(scopes)
+        """(key, label) pairs; key "" is the whole group."""
+
+    @property
+    def value(self) -> str:
+        """The chosen scope's key ("" for the whole group)."""
+        return self.scopes[self.chosen][0] if self.scopes else ""
+
+    def render(self) -> Text:
+        chosen_style = self.get_component_rich_style("scope--chosen", partial=True)
+        other_style = self.get_component_rich_style("scope--other", partial=True)
+        out = Text.assemble(("On", "bold"), (" ←→", other_style))
+        for n, (_, label) in enumerate(self.scopes):
+            out.append("  ")
+            if n == self.chosen:
+                out.append(f"[{label}]", chosen_style)
+            else:
+                out.append(f" {label} ", other_style)
+        return out
+
+    def action_step(self, step: int) -> None:
+        """Choose the next or previous scope."""
+        if self.scopes:
+            self.chosen = (self.chosen + step) % len(self.scopes)
+
+
 class NoteEditor(ModalScreen[NoteDraft | None]):
     """Add or edit a note: verdict (one key), text (multi-line), tags."""
 
@@ -96,6 +147,7 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         title: str,
         quote: str = "",
         note: Note | None = None,
+        scopes: Sequence[tuple[str, str]] = (),
     ) -> None:
         super().__init__()
         self.verdicts = verdicts
@@ -106,6 +158,8 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         """The text the note is about."""
         self.note = note
         """The note edited (None: a new note)."""
+        self.scopes = tuple(scopes)
+        """Where a new note may go, (key, label); the first is the default ("" = the group)."""
 
     def compose(self) -> ComposeResult:
         note = self.note
@@ -116,10 +170,12 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         if len(quote) > QUOTE:
             quote = quote[: QUOTE - 1] + "…"
         with Vertical(id="note-dialog"):
-            yield Static(self.heading, id="note-title")
+            yield Static(Text(self.heading), id="note-title")
             yield Static(Text(f"“{quote}”"), id="note-quote")
             yield Label("Verdict [dim](press 1–9, 0 none)[/]", classes="note-field")
             yield VerdictPicker(self.verdicts, chosen, id="note-verdict")
+            if len(self.scopes) > 1:
+                yield ScopePicker(self.scopes, id="note-scope")
             yield Label("Note", classes="note-field")
             area = TextArea(note.text if note else "", id="note-text", soft_wrap=True)
             area.show_line_numbers = False
@@ -159,6 +215,7 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
             verdict=self.verdicts[chosen - 1] if 0 < chosen <= len(self.verdicts) else "",
             text=self.text_area.text.strip("\n"),
             tags=parse_tags(self.query_one("#note-tags", Input).value),
+            scope=scopes[0].value if (scopes := self.query(ScopePicker)) else "",
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
