@@ -19,7 +19,7 @@ from tests.ui.notes_helpers import (
     ready,
     sidecar_notes,
 )
-from tui.core.anchor import anchor_group
+from tui.core.anchor import Anchor, anchor_group
 from tui.core.collection import Collection, load_collection
 from tui.core.notes import SIDECAR_NAME, NoteStore
 from tui.ui.app import make_app
@@ -405,3 +405,45 @@ async def test_a_can_put_a_note_on_one_version_only(
         slot = analysis.alignment.groups[group].slot(article)
         assert anchor["start"] == analysis.alignment.article(article).sentences[slot[0]].start
         assert note["text"] == "ok"
+
+
+def orphan_sidecar(articles: list[str], sidecar: Path) -> None:
+    """A sidecar holding one note whose quote is in no version (an orphan)."""
+    first = load_collection(articles).articles[0]
+    gone = Anchor(
+        first.id, first.sha256, "The summit was postponed until next spring.", "", "", 5, 48
+    )
+    store = NoteStore.open(sidecar, author="colleague", new_id=lambda: "orphan")
+    store.add("4", "who said this?", [gone])
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [
+        (["e", "tab", "!", "ctrl+s"], ["who said this?!"]),  # tab: verdict row -> text
+        (["x", "y"], []),
+        (["x", "n"], ["who said this?"]),
+        (["enter"], ["who said this?"]),  # enter on an orphan: says so, goes nowhere
+    ],
+)
+async def test_orphaned_notes_are_edited_and_deleted_from_the_list(
+    articles: list[str], sidecar: Path, keys: list[str], expected: list[str]
+) -> None:
+    orphan_sidecar(articles, sidecar)
+    seen: list[object] = []
+    async with notes_app(articles).run_test(size=SIZE, message_hook=seen.append) as pilot:
+        screen = await ready(pilot)
+        assert screen.view.note_counts == {}
+        await pilot.press("N")
+        await pilot.pause()
+        listing = pilot.app.screen
+        assert isinstance(listing, NotesListScreen)
+        assert [i.status for i in listing.shown] == ["orphaned"]
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        assert pilot.app.screen is screen
+        assert [n["text"] for n in sidecar_notes(sidecar)] == expected
+        if keys == ["enter"]:
+            said = [n.message for n in notifications(seen)]
+            assert any("This note is orphaned" in m and "postponed" in m for m in said)

@@ -219,9 +219,9 @@ class NotesActions(_Base):
         ids = {item.note.id for item in located}
         items = [i for i in self.notes.items() if i.note.id in ids]
 
-        def picked(note_id: str | None) -> None:
-            if note_id is not None:
-                then(self.notes.store.get(note_id))  # type: ignore[union-attr]
+        def picked(choice: tuple[str, str] | None) -> None:
+            if choice is not None:
+                then(self.notes.store.get(choice[1]))  # type: ignore[union-attr]
 
         self.push_screen(
             NotesListScreen(
@@ -276,54 +276,63 @@ class NotesActions(_Base):
         )
         self.push_screen(editor, saved)
 
+    def edit_note(self, note: Note, group: int | None = None) -> None:
+        """Open the editor on a note (its group's text as the quote, else its stored quote)."""
+        if not self._writable():
+            return
+
+        def saved(draft: NoteDraft | None) -> None:
+            if draft is None:
+                return
+            try:
+                self.notes.edit(note.id, draft)
+            except InputError as exc:
+                self._failed(exc)
+                return
+            self._changed("Note saved")
+
+        if group is not None:
+            title, quote = self._title("Edit note", group), self.notes.group_quote(group)
+        else:
+            title, quote = (
+                f"Edit note · not found in the text · was in {', '.join(note.articles)}",
+                note.quote,
+            )
+        self.push_screen(
+            NoteEditor(self.notes.verdicts, title=title, quote=quote, note=note), saved
+        )
+
+    def delete_note(self, note: Note) -> None:
+        """Delete a note after asking."""
+        if not self._writable():
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.notes.delete(note.id)
+            except InputError as exc:
+                self._failed(exc)
+                return
+            self._changed("Note deleted (ctrl+z brings it back)")
+
+        detail = f"{note.verdict or 'no verdict'}: {one_line(note.text, 120)}"
+        self.push_screen(ConfirmScreen("Delete this note?", detail), answered)
+
     def action_edit_note(self) -> None:
         """Edit a note of the current row (several: pick one first)."""
         group = self._current_group()
         if group is None or not self._writable():
             return
-
-        def edit(note: Note) -> None:
-            def saved(draft: NoteDraft | None) -> None:
-                if draft is None:
-                    return
-                try:
-                    self.notes.edit(note.id, draft)
-                except InputError as exc:
-                    self._failed(exc)
-                    return
-                self._changed("Note saved")
-
-            editor = NoteEditor(
-                self.notes.verdicts,
-                title=self._title("Edit note", group),
-                quote=self.notes.group_quote(group),
-                note=note,
-            )
-            self.push_screen(editor, saved)
-
-        self._pick(group, "edit", edit)
+        self._pick(group, "edit", lambda note: self.edit_note(note, group))
 
     def action_delete_note(self) -> None:
         """Delete a note of the current row, after asking."""
         group = self._current_group()
         if group is None or not self._writable():
             return
-
-        def delete(note: Note) -> None:
-            def answered(yes: bool | None) -> None:
-                if not yes:
-                    return
-                try:
-                    self.notes.delete(note.id)
-                except InputError as exc:
-                    self._failed(exc)
-                    return
-                self._changed("Note deleted (ctrl+z brings it back)")
-
-            detail = f"{note.verdict or 'no verdict'}: {one_line(note.text, 120)}"
-            self.push_screen(ConfirmScreen("Delete this note?", detail), answered)
-
-        self._pick(group, "delete", delete)
+        self._pick(group, "delete", self.delete_note)
 
     def action_undo_note(self) -> None:
         """Undo the last note change of this session."""
@@ -351,11 +360,18 @@ class NotesActions(_Base):
             if controller.read_only:
                 where += " (read-only: unreadable file)"
 
-        def chosen(note_id: str | None) -> None:
-            if note_id is None:
+        def chosen(choice: tuple[str, str] | None) -> None:
+            if choice is None:
                 return
+            verb, note_id = choice
             item = next((i for i in controller.items() if i.note.id == note_id), None)
             if item is None:
+                return
+            if verb == "edit":
+                self.edit_note(item.note, item.group)
+                return
+            if verb == "delete":
+                self.delete_note(item.note)
                 return
             if item.group is None:
                 self._say(
@@ -366,9 +382,8 @@ class NotesActions(_Base):
                 return
             self._compare.goto_group(item.group)
 
-        self.push_screen(
-            NotesListScreen(controller.items(), controller.verdicts, where=where), chosen
-        )
+        listing = NotesListScreen(controller.items(), controller.verdicts, where=where, manage=True)
+        self.push_screen(listing, chosen)
 
     def action_export_report(self, fmt: str = "md") -> None:
         """Write the review report (md, html or json) beside the sidecar and say where."""

@@ -1,8 +1,10 @@
 """Provides NotesListScreen: every note with its verdict, text, places and anchor status.
 
-Enter returns the highlighted note's id (the app jumps to its row, or edits/deletes it when the
-list was opened to pick one of a row's notes); 1..9 show only one verdict, 0 shows them all;
-escape closes. Orphaned notes are listed with their stored quote: they are never dropped.
+Enter returns ("go", id) for the highlighted note (the app jumps to its row, or edits/deletes
+it when the list was opened to pick one of a row's notes); in the full list `e` and `x` return
+("edit", id) and ("delete", id), the only way to reach an orphaned note; 1..9 show only one
+verdict, 0 shows them all; escape closes. Orphaned notes are listed with their stored quote:
+they are never dropped.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ def one_line(text: str, width: int) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
-class NotesListScreen(ModalScreen[str | None]):
+class NotesListScreen(ModalScreen[tuple[str, str] | None]):
     """The notes in a table; enter picks one."""
 
     CSS_PATH = styles_dir() / "notes.tcss"
@@ -45,6 +47,8 @@ class NotesListScreen(ModalScreen[str | None]):
         *(Binding(str(n), f"filter({n})", show=False) for n in range(1, 10)),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
+        Binding("e", "choose('edit')", "Edit"),
+        Binding("x", "choose('delete')", "Delete"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -60,8 +64,9 @@ class NotesListScreen(ModalScreen[str | None]):
         verdicts: tuple[str, ...],
         *,
         title: str = "Notes",
-        hint: str = "enter: go to the row · 1–9: one verdict · 0: all · esc: close",
+        hint: str = "",
         where: str = "",
+        manage: bool = False,
     ) -> None:
         super().__init__()
         self.items: tuple[NoteItem, ...] = tuple(items)
@@ -70,7 +75,13 @@ class NotesListScreen(ModalScreen[str | None]):
         """The sidecar's verdict labels (the filter keys)."""
         self.heading = title
         """The title line."""
-        self.hint = hint
+        self.manage = manage
+        """Offer e (edit) and x (delete) besides enter."""
+        self.hint = hint or (
+            "enter: go to the row · e: edit · x: delete · 1–9: one verdict · 0: all · esc: close"
+            if manage
+            else "enter: go to the row · 1–9: one verdict · 0: all · esc: close"
+        )
         """The keys line."""
         self.where = where
         """Where the sidecar is (shown under the table), or ""."""
@@ -158,6 +169,20 @@ class NotesListScreen(ModalScreen[str | None]):
         """Previous note."""
         self.table.action_cursor_up()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "choose":
+            return self.manage
+        return True
+
+    def action_choose(self, verb: str) -> None:
+        """Return the highlighted note with a verb (edit, delete)."""
+        table = self.table
+        if not table.row_count:
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        if key is not None:
+            self.dismiss((verb, key))
+
     def action_close(self) -> None:
         """Close without choosing."""
         self.dismiss(None)
@@ -165,4 +190,5 @@ class NotesListScreen(ModalScreen[str | None]):
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        self.dismiss(event.row_key.value)
+        if event.row_key.value is not None:
+            self.dismiss(("go", event.row_key.value))
