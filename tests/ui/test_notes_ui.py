@@ -64,6 +64,8 @@ async def move_to_group_in_all(pilot, screen) -> int:  # type: ignore[no-untyped
         (["h", "i", "ctrl+s"], "hi"),
         (["h", "i", "enter", "y", "o", "ctrl+s"], "hi\nyo"),  # enter in the text: a new line
         (["h", "i", "tab", "x", "enter"], "hi"),  # enter in the tags field saves
+        (["h", "i", "shift+tab", "enter"], "hi"),  # enter on the "On" row saves
+        (["h", "i", "shift+tab", "shift+tab", "enter"], "hi"),  # and on the verdict row
         (["h", "1", "ctrl+s"], "h1"),  # digits in the text are text, not verdicts
     ],
 )
