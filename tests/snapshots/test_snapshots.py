@@ -56,9 +56,14 @@ def test_seeds_160x48(snap_compare: SnapCompare) -> None:
 
 
 def test_unique_passage_row(snap_compare: SnapCompare) -> None:
-    """After `u`: the cursor row is a passage on one side only: ◀ (reference only) or ▶ in the
-    gutter, the text in italics, and "∅ not in this version" in the other column."""
-    assert snap_compare(seeds_app(), terminal_size=(100, 30), run_before=after_analysis("u"))
+    """After `]` (002 on the right) and `u` twice: the cursor row is a passage on one side only,
+    ◀ (reference only) or ▶ in the gutter, the text in italics, and "∅ not in this version" in
+    the other column."""
+    assert snap_compare(
+        seeds_app(),
+        terminal_size=(100, 30),
+        run_before=after_analysis("right_square_bracket", "u", "u"),
+    )
 
 
 def test_conflict_row(snap_compare: SnapCompare) -> None:
