@@ -406,6 +406,13 @@ class NotesActions(_Base):
             self._say(str(exc), title="Could not move the sidecar", severity="error", timeout=10)
             return
         self.refresh_note_marks()
+        if aside is None:
+            self._say(
+                f"Another instance had already started a new sidecar: {controller.path}.",
+                title="New notes sidecar",
+                timeout=10,
+            )
+            return
         self._say(
             f"The unreadable sidecar is now {aside}; new notes go to {controller.path}.",
             title="New notes sidecar",

@@ -308,8 +308,9 @@ class NotesController:
         self.relocate()
         return done
 
-    def quarantine(self) -> Path:
-        """Move a bad sidecar aside and start a new one; returns where the bad file went."""
+    def quarantine(self) -> Path | None:
+        """Move a bad sidecar aside and start a new one; returns where the bad file went, or
+        None when another instance had already done so (the store then reads the new one)."""
         aside = self._store().quarantine()
         self.relocate()
         return aside
