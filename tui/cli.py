@@ -52,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="sidebyside",
         description="Compare several versions of one news story: shared passages, word diffs, "
         "conflicting facts, and your notes. With no subcommand, opens the app.",
+        epilog="Open the app: sidebyside [PATH ...] [--reference ID] [--theme NAME] "
+        "[--notes FILE] [--max-bytes N]  (no PATH: the bundled sample articles). "
+        "Run 'sidebyside COMMAND --help' for a command's options.",
     )
     parser.add_argument("--version", action="version", version=f"sidebyside {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
