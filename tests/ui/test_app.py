@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Sequence
 
@@ -14,6 +15,7 @@ from tui.core.analysis import Analysis
 from tui.core.articles import Article
 from tui.core.collection import Collection
 from tui.core.errors import BinaryInput, MissingInput
+from tui.core.facts import Discrepancy, Variant
 from tui.ui.app import SideBySideApp, app_for_analysis
 from tui.ui.commands import PALETTE, CompareCommands, command_text
 from tui.ui.keys import KEYS
@@ -186,3 +188,25 @@ async def test_while_analysing_the_articles_and_a_progress_indicator_show() -> N
         await ready(pilot)
         assert not screen.query_one("#progress").display
         assert len(screen.view.rows) == 7
+
+
+async def test_story_wide_variants_mark_rows_without_repeating_a_line() -> None:
+    base = synthetic_analysis(7, 2)
+    spread = Discrepancy(
+        "d9",
+        "name",
+        "variant",
+        "one name, spelled 2 ways",
+        (Variant("v0", 0, None, None, "Kim Jong Un", "kim"), Variant("v1", 1, None, None, "", "")),
+        None,
+    )
+    analysis = dataclasses.replace(base, discrepancies=(*base.discrepancies, spread))
+    async with app_for_analysis(analysis).run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot)
+        view = screen.view
+        rows = {r.group: r for r in view.rows}
+        assert spread in rows[0].discrepancies and spread in rows[1].discrepancies
+        assert not any("spelled" in text for text, _ in view._annotations(rows[0]))
+        assert "~" in view._row_strips(0)[0].text[:5]
+        conflict = rows[5]
+        assert any("6,000 vs 5,000" in text for text, _ in view._annotations(conflict))

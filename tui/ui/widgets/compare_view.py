@@ -286,12 +286,15 @@ class CompareView(ScrollView, can_focus=True):
         lines: list[tuple[str, str]] = []
         if row.label:
             lines.append((f"⇄ {row.label}", "label"))
-        for d in row.discrepancies[:3]:
+        # a variant spread over the whole story (a name spelled two ways) would repeat on every
+        # row that mentions it: those keep the ~ gutter mark and are listed in the detail
+        shown = [d for d in row.discrepancies if d.group is not None or d.severity != "variant"]
+        for d in shown[:3]:
             lines.append(
                 (discrepancy_line(d), "conflict" if d.severity == "conflict" else "discrepancy")
             )
-        if len(row.discrepancies) > 3:
-            lines.append((f"  … {len(row.discrepancies) - 3} more (d: detail)", "discrepancy"))
+        if len(shown) > 3:
+            lines.append((f"  … {len(shown) - 3} more (d: detail)", "discrepancy"))
         notes = self.note_counts.get(row.group, 0)
         if notes:
             lines.append((f"✎ {notes} note{'s' if notes != 1 else ''}", "note"))
