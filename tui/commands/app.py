@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from pathlib import Path
 
 from tui.commands._common import check_reference, load_inputs
@@ -23,6 +25,18 @@ def add_app_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _keyboard_from_terminal() -> None:
+    """After an article was read from a pipe (`-`), read the keys from the terminal instead."""
+    if sys.stdin is None or sys.stdin.isatty():
+        return
+    try:
+        tty = os.open("/dev/tty", os.O_RDONLY)
+    except OSError as exc:
+        raise UsageError("-", "the app needs a terminal for the keyboard (no /dev/tty)") from exc
+    os.dup2(tty, 0)
+    os.close(tty)
+
+
 def run(args: argparse.Namespace) -> int:
     """Load the inputs (bad files become notifications) and run the app."""
     collection = load_inputs(args, strict=False)
@@ -33,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
 
         # start aligning before Textual is imported; the app's worker picks the result up
         pending = start_analysis(collection.articles, reference)
+    _keyboard_from_terminal()
     from tui.ui.app import make_app
 
     app = make_app(collection, reference=reference, notes_path=args.notes, pending=pending)
