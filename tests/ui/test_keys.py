@@ -341,3 +341,17 @@ async def test_a_long_grid_fills_in_the_background_with_the_cursor_on_the_row(
         await pilot.press("G", "enter")
         await pilot.pause()
         assert screen.view.current_group == 899
+
+
+async def test_resizing_rewraps_rows_and_keeps_the_cursor_row_in_view() -> None:
+    async with synthetic_app().run_test(size=(160, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("c", "c", "c")
+        wide = screen.view.row_lines(screen.view.cursor)[1]
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        start, narrow = screen.view.row_lines(screen.view.cursor)
+        assert narrow > wide
+        top = screen.view.scroll_offset.y
+        assert top <= start < top + screen.view.scrollable_content_region.height
+        assert screen.view.cursor == 19
