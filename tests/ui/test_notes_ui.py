@@ -6,6 +6,7 @@ written into the repository; state is read back from the sidecar file itself.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -449,3 +450,22 @@ async def test_orphaned_notes_are_edited_and_deleted_from_the_list(
         if keys == ["enter"]:
             said = [n.message for n in notifications(seen)]
             assert any("This note is orphaned" in m and "postponed" in m for m in said)
+
+
+async def test_editing_keeps_a_verdict_the_sidecar_no_longer_lists(
+    articles: list[str], sidecar: Path
+) -> None:
+    async with notes_app(articles).run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await add_note(pilot, "2", "old")
+    data = json.loads(sidecar.read_text(encoding="utf-8"))
+    data["verdicts"] = ["true", "untrue"]  # relabelled by hand: "disputed" is gone
+    sidecar.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    async with notes_app(articles).run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("tab", "!", "ctrl+s")
+        await pilot.pause()
+    [note] = sidecar_notes(sidecar)
+    assert (note["verdict"], note["text"]) == ("disputed", "old!")

@@ -291,8 +291,11 @@ class NotesController:
         return note
 
     def edit(self, note_id: str, draft: NoteDraft) -> Note:
-        """Change a note's verdict, text and tags and save."""
-        note = self._store().edit(note_id, verdict=draft.verdict, text=draft.text, tags=draft.tags)
+        """Change a note's verdict, text and tags and save (an unchanged verdict is kept as it
+        is, even a label the sidecar no longer lists)."""
+        store = self._store()
+        verdict = None if draft.verdict == store.get(note_id).verdict else draft.verdict
+        note = store.edit(note_id, verdict=verdict, text=draft.text, tags=draft.tags)
         self.relocate()
         return note
 

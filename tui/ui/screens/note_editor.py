@@ -172,7 +172,14 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         with Vertical(id="note-dialog"):
             yield Static(Text(self.heading), id="note-title")
             yield Static(Text(f"“{quote}”"), id="note-quote")
-            yield Label("Verdict [dim](press 1–9, 0 none)[/]", classes="note-field")
+            kept = note.verdict if note and note.verdict and not chosen else ""
+            yield Label(
+                Text.assemble(
+                    ("Verdict", "bold"),
+                    (f" (press 1–9, 0 none{f'; now “{kept}”' if kept else ''})", "dim"),
+                ),
+                classes="note-field",
+            )
             yield VerdictPicker(self.verdicts, chosen, id="note-verdict")
             if len(self.scopes) > 1:
                 yield ScopePicker(self.scopes, id="note-scope")
@@ -211,8 +218,11 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
     def draft(self) -> NoteDraft:
         """The fields as they are now."""
         chosen = self.picker.chosen
+        verdict = self.verdicts[chosen - 1] if 0 < chosen <= len(self.verdicts) else ""
+        if not chosen and self.note is not None and self.note.verdict not in self.verdicts:
+            verdict = self.note.verdict  # a label the sidecar no longer lists: kept as it is
         return NoteDraft(
-            verdict=self.verdicts[chosen - 1] if 0 < chosen <= len(self.verdicts) else "",
+            verdict=verdict,
             text=self.text_area.text.strip("\n"),
             tags=parse_tags(self.query_one("#note-tags", Input).value),
             scope=scopes[0].value if (scopes := self.query(ScopePicker)) else "",
