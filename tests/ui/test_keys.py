@@ -355,3 +355,17 @@ async def test_resizing_rewraps_rows_and_keeps_the_cursor_row_in_view() -> None:
         top = screen.view.scroll_offset.y
         assert top <= start < top + screen.view.scrollable_content_region.height
         assert screen.view.cursor == 19
+
+
+async def test_r_keeps_the_cursor_on_the_same_passage() -> None:
+    async with synthetic_app().run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("c", "c")
+        row = screen.view.current_row
+        assert row is not None
+        text = row.right_plain
+        await pilot.press("r")
+        await ready(pilot)
+        current = screen.view.current_row
+        assert current is not None
+        assert current.left_plain == text

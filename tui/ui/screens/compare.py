@@ -60,6 +60,7 @@ class CompareScreen(Screen[None]):
         """The user's sidebar choice (None: automatic by width)."""
         self._pending_right: str | None = None
         self._keep_group: int | None = None
+        self._keep_sentence: tuple[str, int] | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
@@ -132,6 +133,12 @@ class CompareScreen(Screen[None]):
         self._pending_right = None
         keep = self._keep_group if self._keep_group is not None else self.view.current_group
         self._keep_group = None
+        if self._keep_sentence is not None:
+            article, sentence = self._keep_sentence
+            keep = next(
+                (g.id for g in analysis.alignment.groups if sentence in g.slot(article)), None
+            )
+            self._keep_sentence = None
         self._show_pair(keep)
         self.refresh_bindings()
 
@@ -237,6 +244,13 @@ class CompareScreen(Screen[None]):
             return
         self._pending_right = self.analysis.reference
         self._keep_group = None
+        # group ids follow the reference's reading order: keep the cursor on the same sentence
+        group = self.view.current_group
+        self._keep_sentence = None
+        if group is not None:
+            members = self.analysis.alignment.groups[group].members
+            mine = [m for m in members if m.article == article] or list(members)
+            self._keep_sentence = (mine[0].article, mine[0].sentence) if mine else None
         from tui.ui.app import SideBySideApp
 
         app = self.app
