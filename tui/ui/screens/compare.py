@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
@@ -39,9 +39,11 @@ NEEDS_TWO = frozenset({"next_version", "prev_version", "swap_reference", "open_g
 class CompareScreen(Screen[None]):
     """Reference | chosen version, one row per group, with the article list beside it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = keys.bindings(
-        tuple(k for k in keys.KEYS if k.action not in keys.MOVE_ACTIONS)
-    )
+    # `?` first: the footer is cut at 80 columns and help is the key that explains the rest
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "app.help", "Help"),
+        *keys.bindings(tuple(k for k in keys.KEYS if k.action not in keys.MOVE_ACTIONS)),
+    ]
 
     class Ready(Message):
         """The screen is mounted: the app may start the analysis."""
