@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import filelock
 import pytest
 from rich.text import Text
 
@@ -25,7 +26,7 @@ from tui.core.collection import Collection, load_collection
 from tui.core.notes import SIDECAR_NAME, NoteStore
 from tui.ui.app import make_app
 from tui.ui.notes_actions import QUARANTINE_COMMAND
-from tui.ui.notes_controller import NotesController
+from tui.ui.notes_controller import NoteDraft, NotesController
 from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.screens.detail import DetailScreen
 from tui.ui.screens.grid import GridScreen
@@ -469,3 +470,30 @@ async def test_editing_keeps_a_verdict_the_sidecar_no_longer_lists(
         await pilot.pause()
     [note] = sidecar_notes(sidecar)
     assert (note["verdict"], note["text"]) == ("disputed", "old!")
+
+
+async def test_a_failed_save_gives_the_note_back_in_the_editor(
+    articles: list[str], sidecar: Path
+) -> None:
+    seen: list[object] = []
+    async with notes_app(articles).run_test(size=SIZE, message_hook=seen.append) as pilot:
+        screen = await ready(pilot)
+        pilot.app.notes.store.lock_timeout = 0.05  # type: ignore[attr-defined]
+        other = filelock.FileLock(str(sidecar) + ".lock", thread_local=False)
+        with other:  # another instance holds the lock
+            await pilot.press("a")
+            await pilot.pause()
+            await pilot.press("3", "k", "e", "e", "p", "tab", "t", "ctrl+s")
+            await pilot.pause()
+            editor = pilot.app.screen
+            assert isinstance(editor, NoteEditor)
+            assert editor.draft() == NoteDraft("false", "keep", ("t",))
+        errors = [n for n in notifications(seen) if n.severity == "error"]
+        assert len(errors) == 1
+        assert "back in the editor" in errors[0].message
+        assert not sidecar.exists()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        [note] = sidecar_notes(sidecar)
+        assert (note["verdict"], note["text"], note["tags"]) == ("false", "keep", ["t"])

@@ -200,7 +200,12 @@ class NotesActions(_Base):
         self.notify(message, markup=False, **options)
 
     def _failed(self, exc: InputError) -> None:
-        self._say(str(exc), title="Note not saved", severity="error", timeout=10)
+        self._say(
+            f"{exc}. Your note is back in the editor: ctrl+s tries again, esc drops it.",
+            title="Note not saved",
+            severity="error",
+            timeout=10,
+        )
 
     def _changed(self, what: str) -> None:
         self.refresh_note_marks()
@@ -265,16 +270,21 @@ class NotesActions(_Base):
                 self.notes.add_to_group(group, draft)
             except InputError as exc:
                 self._failed(exc)
+                open_editor(draft)  # nothing typed is lost
                 return
             self._changed("Note saved")
 
-        editor = NoteEditor(
-            self.notes.verdicts,
-            title=self._title("New note", group),
-            quote=self.notes.group_quote(group),
-            scopes=self._scopes(group),
-        )
-        self.push_screen(editor, saved)
+        def open_editor(draft: NoteDraft | None = None) -> None:
+            editor = NoteEditor(
+                self.notes.verdicts,
+                title=self._title("New note", group),
+                quote=self.notes.group_quote(group),
+                scopes=self._scopes(group),
+                draft=draft,
+            )
+            self.push_screen(editor, saved)
+
+        open_editor()
 
     def edit_note(self, note: Note, group: int | None = None) -> None:
         """Open the editor on a note (its group's text as the quote, else its stored quote)."""
@@ -288,6 +298,7 @@ class NotesActions(_Base):
                 self.notes.edit(note.id, draft)
             except InputError as exc:
                 self._failed(exc)
+                open_editor(draft)  # nothing typed is lost
                 return
             self._changed("Note saved")
 
@@ -298,9 +309,14 @@ class NotesActions(_Base):
                 f"Edit note · not found in the text · was in {', '.join(note.articles)}",
                 note.quote,
             )
-        self.push_screen(
-            NoteEditor(self.notes.verdicts, title=title, quote=quote, note=note), saved
-        )
+
+        def open_editor(draft: NoteDraft | None = None) -> None:
+            editor = NoteEditor(
+                self.notes.verdicts, title=title, quote=quote, note=note, draft=draft
+            )
+            self.push_screen(editor, saved)
+
+        open_editor()
 
     def delete_note(self, note: Note) -> None:
         """Delete a note after asking."""

@@ -148,6 +148,7 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         quote: str = "",
         note: Note | None = None,
         scopes: Sequence[tuple[str, str]] = (),
+        draft: NoteDraft | None = None,
     ) -> None:
         super().__init__()
         self.verdicts = verdicts
@@ -160,19 +161,24 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         """The note edited (None: a new note)."""
         self.scopes = tuple(scopes)
         """Where a new note may go, (key, label); the first is the default ("" = the group)."""
+        self.start = draft
+        """Fields to start from (a draft that could not be saved), over the note's."""
+        self._kept = ""
 
     def compose(self) -> ComposeResult:
-        note = self.note
-        chosen = (
-            self.verdicts.index(note.verdict) + 1 if note and note.verdict in self.verdicts else 0
-        )
+        note, start = self.note, self.start
+        verdict = start.verdict if start else (note.verdict if note else "")
+        text = start.text if start else (note.text if note else "")
+        tags = start.tags if start else (note.tags if note else ())
+        chosen = self.verdicts.index(verdict) + 1 if verdict in self.verdicts else 0
+        self._kept = verdict if verdict and not chosen else ""
+        kept = self._kept
         quote = " ".join(self.quote.split())
         if len(quote) > QUOTE:
             quote = quote[: QUOTE - 1] + "…"
         with Vertical(id="note-dialog"):
             yield Static(Text(self.heading), id="note-title")
             yield Static(Text(f"“{quote}”"), id="note-quote")
-            kept = note.verdict if note and note.verdict and not chosen else ""
             yield Label(
                 Text.assemble(
                     ("Verdict", "bold"),
@@ -182,18 +188,22 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
             )
             yield VerdictPicker(self.verdicts, chosen, id="note-verdict")
             if len(self.scopes) > 1:
-                yield ScopePicker(self.scopes, id="note-scope")
+                scope = ScopePicker(self.scopes, id="note-scope")
+                keys = [k for k, _ in self.scopes]
+                if start is not None and start.scope in keys:
+                    scope.chosen = keys.index(start.scope)
+                yield scope
             yield Label("Note", classes="note-field")
-            area = TextArea(note.text if note else "", id="note-text", soft_wrap=True)
+            area = TextArea(text, id="note-text", soft_wrap=True)
             area.show_line_numbers = False
             if self.app.is_headless:
                 area.cursor_blink = False
             yield area
             yield Label("Tags [dim](spaces or commas)[/]", classes="note-field")
-            tags = Input(" ".join(note.tags) if note else "", id="note-tags", placeholder="tags")
+            field = Input(" ".join(tags), id="note-tags", placeholder="tags")
             if self.app.is_headless:
-                tags.cursor_blink = False
-            yield tags
+                field.cursor_blink = False
+            yield field
             yield Static(
                 "[b]ctrl+s[/] save · [b]enter[/] save (outside the text) · "
                 "[b]tab[/] next field · [b]esc[/] cancel",
@@ -219,8 +229,8 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         """The fields as they are now."""
         chosen = self.picker.chosen
         verdict = self.verdicts[chosen - 1] if 0 < chosen <= len(self.verdicts) else ""
-        if not chosen and self.note is not None and self.note.verdict not in self.verdicts:
-            verdict = self.note.verdict  # a label the sidecar no longer lists: kept as it is
+        if not chosen and self._kept:
+            verdict = self._kept  # a label the sidecar no longer lists: kept as it is
         return NoteDraft(
             verdict=verdict,
             text=self.text_area.text.strip("\n"),
