@@ -17,7 +17,7 @@ import pytest
 from rapidfuzz import fuzz, utils
 
 from tui.cli import main
-from tui.core.align import KINDS, Alignment, Group, align
+from tui.core.align import KINDS, Alignment, Group, Tuning, align
 from tui.core.analysis import analyze
 from tui.core.articles import Article, Sentence, load_article
 from tui.core.collection import load_collection
@@ -168,6 +168,43 @@ def test_unique_passages_sit_where_they_are_in_their_own_text() -> None:
     before = group_of(al, "b", 1).id  # "Over 200 firefighters ..." = reference sentence 2
     assert order.index(unique.id) == order.index(before) + 1
     assert [g.slot("a") for g in al.groups if g.slot("a")] == [(i,) for i in range(6)]
+
+
+BRIDGE = (
+    "The city council voted on Tuesday to close the old bridge over the river for two years "
+    "of repairs, after engineers found deep cracks in its supports.",
+    "Drivers will have to use the ring road, which officials expect to add about twenty minutes "
+    "to the average commute into the centre.",
+    "The mayor said the decision was painful but that the safety of residents had to come "
+    "first, and promised free buses during the works.",
+)
+BRIDGE_EASY = (
+    "The council met on Tuesday.",
+    "The old bridge will close for two years.",
+    "Engineers found cracks.",
+    "Drivers must take the ring road.",
+    "The trip will take longer.",
+    "The mayor was sad about it.",
+    "Safety comes first, she said.",
+    "There will be free buses.",
+)
+
+
+@pytest.mark.parametrize(
+    ("tuning", "expected"),
+    [
+        (None, {(0, 0), (1, 0), (2, 0), (3, 1), (4, 1), (5, 2), (6, 2), (7, 2)}),
+        (Tuning(short_ratio=0.0), {(0, 0), (1, 0), (2, 0), (3, 1), (6, 2), (7, 2)}),
+    ],
+    ids=["closest-pass", "pass-off"],
+)
+def test_a_version_in_short_sentences_links_each_to_its_closest_group(
+    tuning: Tuning | None, expected: set[tuple[int, int]]
+) -> None:
+    """An easy-language rewrite: loose paraphrases go to the sentence between their neighbours'."""
+    al = align([make("full", *BRIDGE), make("easy", *BRIDGE_EASY)], tuning=tuning)
+    check_invariants(al)
+    assert pairs(al, "easy", "full") == expected
 
 
 def test_a_sentence_missing_from_one_version_is_unique() -> None:

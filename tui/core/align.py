@@ -24,6 +24,9 @@ grouped. One version against the groups:
    left over between two linked passages). They are accepted strongest first while every
    version's part of a group stays one run of consecutive sentences (a "slot"), so a group is
    1:1, 1:n (split), n:1 (merge) or n:m.
+5. Closest group: when the version's sentences are much shorter than the collated ones (an
+   easy-language rewrite that splits most sentences), each sentence still unlinked goes to its
+   closest group between the groups of its linked neighbours.
 
 Groups then get a kind (identical, reworded, partial, unique), scored links, and a reading
 order that follows the reference, with each other version's unique passages placed after the
@@ -185,6 +188,11 @@ class Tuning:
     """Longest stretch (in groups or sentences) that gap filling looks into."""
     gap_contain: float = 0.3
     """Minimum share of one side's content found in the other for a gap link."""
+    short_ratio: float = 0.6
+    """A version whose sentences are this much shorter (mean words) than the groups' is a
+    split-heavy rewrite: each of its sentences left over is linked to its closest group."""
+    close_threshold: float = 0.1
+    """Minimum score of such a closest-group link."""
 
 
 STOPWORDS = frozenset(
@@ -595,6 +603,9 @@ class _Collation:
         self.order: list[int] = []
         self._feat: dict[tuple[str, tuple[int, ...]], _Feat] = {}
         self._next = 0
+        self.done: list[str] = []
+        """Versions already collated, in processing order."""
+        self._sizes: dict[str, tuple[int, int]] = {}
 
     def feat(self, version: str, slot: tuple[int, ...]) -> _Feat:
         """Features of a slot (cached; a run's are combined from its sentences')."""
@@ -677,7 +688,66 @@ class _Collation:
         gap = self._gap_links(version, sent, comps, pos)
         if gap:
             comps = self._components(links + gap)
+        if self._split_heavy(version):
+            close = self._closest_links(sent, comps, pos)
+            if close:
+                comps = self._components(links + gap + close)
         self._merge(version, comps)
+
+    def _split_heavy(self, version: str) -> bool:
+        """Whether the version's sentences are much shorter than those already collated."""
+        mine = self._size(version)
+        theirs = [self._size(v) for v in self.done]
+        sents, words = sum(n for n, _ in theirs), sum(w for _, w in theirs)
+        if not mine[0] or not sents:
+            return False
+        return mine[1] / mine[0] <= self.tune.short_ratio * words / sents
+
+    def _size(self, version: str) -> tuple[int, int]:
+        """Sentences and words of a version."""
+        found = self._sizes.get(version)
+        if found is None:
+            norms = self.norms[version]
+            found = self._sizes[version] = (len(norms), sum(len(n.split()) for n in norms))
+        return found
+
+    def _closest_links(
+        self, sent: list[_Feat], comps: list[tuple[set[int], set[int]]], pos: dict[int, int]
+    ) -> list[tuple[int, int]]:
+        """Each sentence still unlinked to its closest group between its neighbours' groups."""
+        tune = self.tune
+        n = len(sent)
+        span: dict[int, tuple[int, int]] = {}
+        for groups, sents in comps:
+            ps = [pos[g] for g in groups]
+            for i in sents:
+                span[i] = (min(ps), max(ps))
+        out: list[tuple[float, int, int]] = []
+        i = 0
+        while i < n:
+            if i in span:
+                i += 1
+                continue
+            j = i
+            while j + 1 < n and j + 1 not in span:
+                j += 1
+            lo = span[i - 1][1] if i > 0 and i - 1 in span else 0
+            hi = span[j + 1][0] if j + 1 < n else len(self.order) - 1
+            if 0 < hi - lo + 1 <= tune.max_gap:
+                feats = [
+                    (g, self.feat(v, s)) for g in self.order[lo : hi + 1] for v, s in self._reps(g)
+                ]
+                for k in range(i, j + 1):
+                    scored = _score_many(sent[k], [f for _, f in feats], self.idf, tune)
+                    best = max(
+                        ((sc[0], -g) for (g, _), sc in zip(feats, scored, strict=True)),
+                        default=(-1.0, 0),
+                    )
+                    if best[0] >= tune.close_threshold:
+                        out.append((best[0], -best[1], k))
+            i = j + 1
+        out.sort(key=lambda t: (-t[0], t[1], t[2]))
+        return [(g, k) for _, g, k in out]
 
     def _gap_links(
         self,
@@ -988,8 +1058,10 @@ def align(
     base = max(ranked, key=lambda a: a.words)  # the fullest version starts the collation
     col.order = [col.new_group(base.id, (i,)) for i in range(len(texts[base.id]))]
     rest = [a.id for a in ranked if a.id != base.id]
+    col.done.append(base.id)
     for art_id in rest:
         col.add_version(art_id)
+        col.done.append(art_id)
     return _finish(arts, ref, col, [base.id, *rest])
 
 
