@@ -63,7 +63,7 @@ class SideBySideApp(NotesActions, App[None]):
         self.initial_reference = reference
         """The reference asked for on the command line."""
         self.notes_path = notes_path
-        """The notes sidecar asked for (`--notes`), for the notes work; unused for now."""
+        """The notes sidecar asked for (`--notes`); None: the collection's (see NotesActions)."""
         self.threshold = threshold
         """Alignment threshold passed to analyze() (None: the engine's)."""
         self.analyzer: Analyzer = analyzer or analyze
@@ -167,7 +167,7 @@ def make_app(
         source: a loaded Collection, or paths to load (bad ones become notifications).
         reference: id of the reference version (default: the first).
         theme: Textual theme name (default: textual-dark).
-        notes_path: the notes sidecar (passed through for the notes work).
+        notes_path: the notes sidecar (default: the collection's, see sidecar_location).
         threshold: alignment threshold (default: the engine's).
         analyzer: replaces analyze() (tests, benchmarks).
         pending: an analysis already started for `reference` (see preload.start_analysis).
