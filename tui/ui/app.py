@@ -24,7 +24,8 @@ from tui.resources import styles_dir
 from tui.ui.commands import CompareCommands
 from tui.ui.keys import APP_KEYS, KEYS, bindings
 from tui.ui.messages import AnalysisFailed, AnalysisReady
-from tui.ui.notes_actions import NotesActions, NotesCommands
+from tui.ui.notes_actions import NotesActions
+from tui.ui.notes_commands import NotesCommands
 from tui.ui.screens.compare import CompareScreen
 from tui.ui.screens.help import HelpScreen
 from tui.ui.synthetic import Analyzer, fixed_analyzer

@@ -1,23 +1,22 @@
-"""Provides NotesActions (the app's note keys and dialogs) and NotesCommands (palette entries).
+"""Provides NotesActions: the app's note keys, dialogs, row markers and report export.
 
 `SideBySideApp` mixes NotesActions in: it opens the sidecar at startup (read-only, with an error
 notification, when the file is corrupt; saying where it is when the articles' folder is not
 writable), resolves the notes whenever an analysis arrives and pushes the row markers down to
 the compare view. The keys (`a`, `e`, `x`, ctrl+z, `N`, `E`) are listed in `tui.ui.keys.KEYS` as
 `app.<action>`, so the compare screen binds them, the help lists them and the palette offers
-them. Every change is saved at once by the store; a quiet notification confirms it.
+them (other palette entries are in `tui.ui.notes_commands`). Every change is saved at once by
+the store; a quiet notification confirms it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.style import Style
 from rich.text import Text
-from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from tui.core.errors import InputError
 from tui.core.notes import Clock, LocatedNote, Note, utc_now
@@ -438,38 +437,3 @@ class NotesActions(_Base):
     def action_where_notes(self) -> None:
         """Say where the notes sidecar is, and why there."""
         self._say_where()
-
-
-class NotesCommands(Provider):
-    """Palette entries the keys do not cover: other report formats, the sidecar's place."""
-
-    def _commands(self) -> list[tuple[str, str, str]]:
-        app = self.app
-        entries = [
-            ("notes: export the review report as HTML", "export_report('html')", ""),
-            ("notes: export the review report as JSON", "export_report('json')", ""),
-            ("notes: where is the notes sidecar", "where_notes", ""),
-        ]
-        if isinstance(app, NotesActions) and app.notes.read_only:
-            entries.append((QUARANTINE_COMMAND, "quarantine_notes", "the bad file is kept"))
-        return entries
-
-    async def _run(self, action: str) -> None:
-        await self.app.run_action(action)
-
-    async def discover(self) -> Hits:
-        for text, action, help_text in self._commands():
-            yield DiscoveryHit(text, partial(self._run, action), help=help_text or None)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for text, action, help_text in self._commands():
-            score = matcher.match(text)
-            if score > 0:
-                yield Hit(
-                    score,
-                    matcher.highlight(text),
-                    partial(self._run, action),
-                    text=text,
-                    help=help_text or None,
-                )
