@@ -168,6 +168,26 @@ CASES = [
         ["See example.com for more.", "Or not."],
     ),
     (
+        "no space after a stop, before a sentence opener",
+        "The vote was won by the Democrats.The count took a week.",
+        ["The vote was won by the Democrats.", "The count took a week."],
+    ),
+    (
+        "no space after a question mark and quote",
+        'She asked: "Who won?"Nobody knew.',
+        ['She asked: "Who won?"', "Nobody knew."],
+    ),
+    (
+        "no space after a stop, not before an opener",
+        "He moved to example.Com last year. Fine.",
+        ["He moved to example.Com last year.", "Fine."],
+    ),
+    (
+        "no space after an abbreviation or acronym",
+        "Dr.The Smith and the U.S.Army met. Fine.",
+        ["Dr.The Smith and the U.S.Army met.", "Fine."],
+    ),
+    (
         "hyphenated acronym",
         "A U.S.-led coalition formed. It grew.",
         ["A U.S.-led coalition formed.", "It grew."],

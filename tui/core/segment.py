@@ -7,6 +7,9 @@ The rules, in the order they are applied (each one is a table-driven test case):
 - A sentence ends after `.`, `!`, `?`, `…` or `...` (and any closing quotes or brackets right
   after it) when whitespace follows and the next word does not start with a lower-case letter.
   `5.33`, `1,248`, `U.S.-led` or `example.com` never split (no whitespace after the stop).
+  Glued sentences (text pasted without the space) split when the stop follows a plain word of
+  2+ letters and a capitalised word follows: `the FDP.The vote`, `"Who won?"Nobody`; after a
+  full stop only before a common sentence opener, so `example.Com` and `Node.Js` stay whole.
 - Never a break before a lower-case word: `"Why?" he asked.`, `"…," he said.`, `e.g. this`.
 - Abbreviations: titles and words that never end a sentence (Mr., Dr., Gen., St., z. B., d. h.,
   u. a., bzw., ca., vgl., …) never split; No., Nr., Art., Fig. never split before a number
@@ -225,6 +228,8 @@ def _split_line(line: str, base: int, out: list[Span]) -> None:
         if gap > pos and any(r.close == gap for r in regions):
             pos = gap + 1  # a detached closing quote ("allein! “"), as tokenised texts have it
         if pos < n and not line[pos].isspace():
+            if _glued(line, m.start(), m.group(0), pos):
+                cuts.append(pos)
             continue  # 5.33, U.S.-led, example.com, "?!"
         nxt = _next_word(line, pos)
         if pos >= n or not nxt:
@@ -250,6 +255,24 @@ def _split_line(line: str, base: int, out: list[Span]) -> None:
         if trail > lead:
             out.append(Span(base + start + lead, base + start + trail))
         start = cut
+
+
+def _glued(line: str, stop_start: int, stop: str, pos: int) -> bool:
+    """A stop with no space before the next sentence ("the FDP.Next week", "wind?“Then").
+
+    Only a stop after an undotted word of 2+ letters (no abbreviation), followed by a capital
+    and a lower-case letter, splits, and after a full stop only before a common sentence
+    opener: "5.33", "U.S.Army", "example.Com", "Node.Js" and "St.Pauli" stay whole.
+    """
+    if pos + 1 >= len(line) or not (line[pos].isupper() and line[pos + 1].islower()):
+        return False
+    word = _WORD_BEFORE.search(line[max(0, stop_start - 40) : stop_start])
+    text = word.group(0) if word else ""
+    if len(text) < 2 or not text.isalpha():
+        return False
+    if _stop_kind(line, stop_start, stop) != "split":
+        return False
+    return stop != "." or _next_word(line, pos) in OPENERS
 
 
 def _ends_sentence(line: str, region: _Region, regions: list[_Region]) -> bool:
