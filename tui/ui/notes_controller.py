@@ -35,6 +35,7 @@ from tui.core.notes import (
     utc_now,
 )
 from tui.core.report import render, report_notes
+from tui.resources import seeds_dir
 
 REPORT_SUFFIX = {"md": "md", "html": "html", "json": "json"}
 """File extension per report format."""
@@ -150,7 +151,9 @@ class NotesController:
 
     def open(self) -> NoteStore:
         """Choose the sidecar and read it (a bad file opens read-only, with a reason)."""
-        self.location = sidecar_location(self.collection, self.override, data_dir=self.data_dir)
+        self.location = sidecar_location(
+            self.collection, self.override, data_dir=self.data_dir, keep_out=[seeds_dir()]
+        )
         self.store = NoteStore.open(self.location.path, clock=self.clock, author=self.author)
         if self.new_id is not None:
             self.store.new_id = self.new_id
