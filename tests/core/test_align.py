@@ -188,21 +188,53 @@ BRIDGE_EASY = (
     "Safety comes first, she said.",
     "There will be free buses.",
 )
+BUSES = (
+    "The city council voted on Tuesday to close the old bridge over the river for two years "
+    "of repairs.",
+    "Drivers will have to use the ring road during the works, which officials expect to add "
+    "about twenty minutes to the average commute into the city centre, and the bus company "
+    "will run extra buses on the ring road every ten minutes at peak hours.",
+    "The mayor said the decision was painful but that the safety of residents had to come first.",
+)
+BUSES_EASY = (
+    "The council will close the old bridge.",
+    "It is closed for two years.",
+    "Drivers must use the ring road.",
+    "The commute is longer.",
+    "There will be more buses.",
+    "The mayor said safety comes first.",
+)
 
 
 @pytest.mark.parametrize(
-    ("tuning", "expected"),
+    ("full", "easy", "tuning", "expected"),
     [
-        (None, {(0, 0), (1, 0), (2, 0), (3, 1), (4, 1), (5, 2), (6, 2), (7, 2)}),
-        (Tuning(short_ratio=0.0), {(0, 0), (1, 0), (2, 0), (3, 1), (6, 2), (7, 2)}),
+        (
+            BRIDGE,
+            BRIDGE_EASY,
+            None,
+            {(0, 0), (1, 0), (2, 0), (3, 1), (4, 1), (5, 2), (6, 2), (7, 2)},
+        ),
+        (
+            BRIDGE,
+            BRIDGE_EASY,
+            Tuning(short_ratio=0.0),
+            {(0, 0), (1, 0), (2, 0), (3, 1), (6, 2), (7, 2)},
+        ),
+        # "more buses" is the closer match but joins only after "The commute" has: a slot
+        # stays one run of sentences.
+        (BUSES, BUSES_EASY, None, {(0, 0), (1, 0), (2, 1), (3, 1), (4, 1), (5, 2)}),
     ],
-    ids=["closest-pass", "pass-off"],
+    ids=["closest-pass", "pass-off", "joins-in-turn"],
 )
 def test_a_version_in_short_sentences_links_each_to_its_closest_group(
-    tuning: Tuning | None, expected: set[tuple[int, int]]
+    full: tuple[str, ...],
+    easy: tuple[str, ...],
+    tuning: Tuning | None,
+    expected: set[tuple[int, int]],
 ) -> None:
     """An easy-language rewrite: loose paraphrases go to the sentence between their neighbours'."""
-    al = align([make("full", *BRIDGE), make("easy", *BRIDGE_EASY)], tuning=tuning)
+    al = align([make("full", *full), make("easy", *easy)], tuning=tuning)
     check_invariants(al)
     assert pairs(al, "easy", "full") == expected
 

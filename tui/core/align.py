@@ -26,7 +26,10 @@ grouped. One version against the groups:
    1:1, 1:n (split), n:1 (merge) or n:m.
 5. Closest group: when the version's sentences are much shorter than the collated ones (an
    easy-language rewrite that splits most sentences), each sentence still unlinked goes to its
-   closest group between the groups of its linked neighbours.
+   closest group between the groups of its linked neighbours (closest: the link score plus
+   the share of the short sentence's content that the group holds). A link refused because
+   its sentence would not yet continue the group's run is offered again once its neighbour
+   has joined.
 
 Groups then get a kind (identical, reworded, partial, unique), scored links, and a reading
 order that follows the reference, with each other version's unique passages placed after the
@@ -192,7 +195,8 @@ class Tuning:
     """A version whose sentences are this much shorter (mean words) than the groups' is a
     split-heavy rewrite: each of its sentences left over is linked to its closest group."""
     close_threshold: float = 0.1
-    """Minimum score of such a closest-group link."""
+    """Minimum score of such a closest-group link (link score plus the share of the
+    sentence's content found in the group)."""
 
 
 STOPWORDS = frozenset(
@@ -691,8 +695,26 @@ class _Collation:
         if self._split_heavy(version):
             close = self._closest_links(sent, comps, pos)
             if close:
-                comps = self._components(links + gap + close)
+                comps = self._settle(links + gap, close)
         self._merge(version, comps)
+
+    def _settle(
+        self, firm: list[tuple[int, int]], loose: list[tuple[int, int]]
+    ) -> list[tuple[set[int], set[int]]]:
+        """Components of the firm links, then the loose ones offered again while more join.
+
+        A loose link refused because its sentence would not yet continue the group's run (its
+        neighbour joins later in score order) gets another chance once the neighbour is in.
+        """
+        comps = self._components(firm + loose)
+        joined = sum(len(s) for _, s in comps)
+        for rounds in range(2, self.tune.max_gap + 1):
+            again = self._components(firm + loose * rounds)
+            now = sum(len(s) for _, s in again)
+            if now <= joined:
+                break
+            comps, joined = again, now
+        return comps
 
     def _split_heavy(self, version: str) -> bool:
         """Whether the version's sentences are much shorter than those already collated."""
@@ -739,8 +761,9 @@ class _Collation:
                 ]
                 for k in range(i, j + 1):
                     scored = _score_many(sent[k], [f for _, f in feats], self.idf, tune)
+                    # score plus the share of the sentence's content found in the group
                     best = max(
-                        ((sc[0], -g) for (g, _), sc in zip(feats, scored, strict=True)),
+                        ((sc[0] + sc[2], -g) for (g, _), sc in zip(feats, scored, strict=True)),
                         default=(-1.0, 0),
                     )
                     if best[0] >= tune.close_threshold:
