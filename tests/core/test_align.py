@@ -183,7 +183,7 @@ BRIDGE_EASY = (
     "The old bridge will close for two years.",
     "Engineers found cracks.",
     "Drivers must take the ring road.",
-    "The trip will take longer.",
+    "The commute will take longer.",
     "The mayor was sad about it.",
     "Safety comes first, she said.",
     "There will be free buses.",
@@ -221,11 +221,18 @@ BUSES_EASY = (
             Tuning(short_ratio=0.0),
             {(0, 0), (1, 0), (2, 0), (3, 1), (6, 2), (7, 2)},
         ),
+        # Nothing in common with any sentence around it: it stays on its own.
+        (
+            BRIDGE,
+            tuple("The trip will take longer." if "commute" in t else t for t in BRIDGE_EASY),
+            None,
+            {(0, 0), (1, 0), (2, 0), (3, 1), (5, 2), (6, 2), (7, 2)},
+        ),
         # "more buses" is the closer match but joins only after "The commute" has: a slot
         # stays one run of sentences.
         (BUSES, BUSES_EASY, None, {(0, 0), (1, 0), (2, 1), (3, 1), (4, 1), (5, 2)}),
     ],
-    ids=["closest-pass", "pass-off", "joins-in-turn"],
+    ids=["closest-pass", "pass-off", "nothing-shared", "joins-in-turn"],
 )
 def test_a_version_in_short_sentences_links_each_to_its_closest_group(
     full: tuple[str, ...],
