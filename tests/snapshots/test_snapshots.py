@@ -20,11 +20,24 @@ from tui.ui.app import SideBySideApp, make_app
 SnapCompare = Callable[..., bool]
 
 
-def seeds_app(
-    paths: Sequence[str | Path] | None = None, theme: str = "textual-dark"
-) -> SideBySideApp:
-    """The app on the seeds (or the given paths) with a fixed theme."""
-    return make_app(list(paths) if paths is not None else seed_paths(), theme=theme)
+SeedsApp = Callable[..., SideBySideApp]
+
+
+@pytest.fixture
+def seeds_app(tmp_path: Path) -> SeedsApp:
+    """Builds the app on the seeds (or given paths) with a fixed theme and a notes sidecar in
+    tmp_path (so no notification names the user's data folder)."""
+
+    def build(
+        paths: Sequence[str | Path] | None = None, theme: str = "textual-dark"
+    ) -> SideBySideApp:
+        return make_app(
+            list(paths) if paths is not None else seed_paths(),
+            theme=theme,
+            notes_path=tmp_path / "notes.json",
+        )
+
+    return build
 
 
 def after_analysis(*keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
@@ -41,21 +54,21 @@ def after_analysis(*keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
     return run_before
 
 
-def test_seeds_80x24(snap_compare: SnapCompare) -> None:
+def test_seeds_80x24(snap_compare: SnapCompare, seeds_app: SeedsApp) -> None:
     """80x24, sidebar hidden: the header "A ★ 000 …" | "B ▶ 001 … (1/4)", the first rows side by
     side with the word diff (deleted words struck in the left column, inserted words underlined
     in the right), the cursor mark › on the first row, gutter symbols, and the footer keys."""
     assert snap_compare(seeds_app(), terminal_size=(80, 24), run_before=after_analysis())
 
 
-def test_seeds_160x48(snap_compare: SnapCompare) -> None:
+def test_seeds_160x48(snap_compare: SnapCompare, seeds_app: SeedsApp) -> None:
     """160x48: the articles sidebar on the left (★ on 000, ▶ on 001, counts per version), the
     compare view on the right with wrapped rows, split/merge labels "⇄ A… = B…" and
     discrepancy lines under the rows that have them."""
     assert snap_compare(seeds_app(), terminal_size=(160, 48), run_before=after_analysis())
 
 
-def test_unique_passage_row(snap_compare: SnapCompare) -> None:
+def test_unique_passage_row(snap_compare: SnapCompare, seeds_app: SeedsApp) -> None:
     """After `]` (002 on the right) and `u` twice: the cursor row is a passage on one side only,
     ◀ (reference only) or ▶ in the gutter, the text in italics, and "∅ not in this version" in
     the other column."""
@@ -66,25 +79,25 @@ def test_unique_passage_row(snap_compare: SnapCompare) -> None:
     )
 
 
-def test_conflict_row(snap_compare: SnapCompare) -> None:
+def test_conflict_row(snap_compare: SnapCompare, seeds_app: SeedsApp) -> None:
     """After `c`: the cursor is on a row with "!" in the gutter and a "! conflict · …" line
     under the text giving the discrepancy summary."""
     assert snap_compare(seeds_app(), terminal_size=(100, 30), run_before=after_analysis("c"))
 
 
-def test_grid(snap_compare: SnapCompare) -> None:
+def test_grid(snap_compare: SnapCompare, seeds_app: SeedsApp) -> None:
     """After `o`: the agreement grid (one row per group, one column per version, symbols
     ● = ≈ ◐ · ! ○), the similarity matrix and the legend on the right."""
     assert snap_compare(seeds_app(), terminal_size=(120, 36), run_before=after_analysis("o"))
 
 
-def test_detail(snap_compare: SnapCompare) -> None:
+def test_detail(snap_compare: SnapCompare, seeds_app: SeedsApp) -> None:
     """After `c` then `d`: the detail of the conflict row: "Group n of m", every version's
     sentence(s) stacked with the inline diff and facts, then the discrepancies with variants."""
     assert snap_compare(seeds_app(), terminal_size=(100, 36), run_before=after_analysis("c", "d"))
 
 
-def test_help(snap_compare: SnapCompare) -> None:
+def test_help(snap_compare: SnapCompare, seeds_app: SeedsApp) -> None:
     """After `?`: the help dialog over the compare screen, keys grouped under Move, Jump,
     Versions…, each with what it does."""
     assert snap_compare(
@@ -92,7 +105,7 @@ def test_help(snap_compare: SnapCompare) -> None:
     )
 
 
-def test_search_with_matches(snap_compare: SnapCompare) -> None:
+def test_search_with_matches(snap_compare: SnapCompare, seeds_app: SeedsApp) -> None:
     """After `/` and typing "Shoigu": the search bar at the bottom with "n/m rows", and every
     "Shoigu" highlighted in both columns; the cursor on the first matching row."""
     assert snap_compare(
@@ -102,7 +115,7 @@ def test_search_with_matches(snap_compare: SnapCompare) -> None:
     )
 
 
-def test_one_article(snap_compare: SnapCompare) -> None:
+def test_one_article(snap_compare: SnapCompare, seeds_app: SeedsApp) -> None:
     """One article only: one wide column, the header saying "only one version loaded:
     comparing needs two", no right column."""
     assert snap_compare(
@@ -111,7 +124,7 @@ def test_one_article(snap_compare: SnapCompare) -> None:
 
 
 def test_load_error_notification(
-    snap_compare: SnapCompare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    snap_compare: SnapCompare, seeds_app: SeedsApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A missing file and a binary file next to two seeds: two red error toasts ("Could not
     load", naming each file and its problem) over the compare view of the two seeds."""
@@ -122,7 +135,7 @@ def test_load_error_notification(
     assert snap_compare(app, terminal_size=(100, 30), run_before=after_analysis())
 
 
-def test_light_theme(snap_compare: SnapCompare) -> None:
+def test_light_theme(snap_compare: SnapCompare, seeds_app: SeedsApp) -> None:
     """The light theme: same layout as the dark one, diff colours from the light theme's
     variables (struck red deletions, underlined green insertions) still readable."""
     assert snap_compare(
