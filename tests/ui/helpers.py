@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 from textual.pilot import Pilot
 
 from tui.ui.app import SideBySideApp, app_for_analysis
@@ -10,8 +13,12 @@ from tui.ui.synthetic import synthetic_analysis
 
 
 def synthetic_app(groups: int = 70, versions: int = 3) -> SideBySideApp:
-    """The app over synthetic_analysis(): row i is group i; i % 7 gives its kind (see PATTERN)."""
-    return app_for_analysis(synthetic_analysis(groups, versions))
+    """The app over synthetic_analysis(): row i is group i; i % 7 gives its kind (see PATTERN).
+
+    Its notes sidecar is a fresh (never written) path, so no note from elsewhere shows up.
+    """
+    notes = Path(tempfile.mkdtemp(prefix="sidebyside-ui-")) / "notes.json"
+    return app_for_analysis(synthetic_analysis(groups, versions), notes_path=notes)
 
 
 async def ready(pilot: Pilot[None]) -> CompareScreen:
