@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.core.articles import DEFAULT_MAX_BYTES
 from tui.core.collection import Collection, load_collection
 from tui.core.errors import UsageError
 from tui.resources import seed_paths
+
+if TYPE_CHECKING:
+    from tui.core.analysis import Analysis
 
 
 def load_inputs(args: argparse.Namespace, *, strict: bool = True) -> Collection:
@@ -49,6 +52,21 @@ def check_reference(collection: Collection, reference: str | None) -> str | None
             "--reference", f"no article with id '{reference}' (have: {', '.join(ids)})"
         )
     return reference
+
+
+def load_analysis(args: argparse.Namespace, *, threshold: float | None = None) -> Analysis:
+    """Load the inputs (strictly), check `--reference` and analyze them: align, diff, facts.
+
+    Raises:
+        InputError: a bad path, an unknown reference, or nothing to compare.
+    """
+    from tui.core.analysis import analyze
+
+    collection = load_inputs(args)
+    if not collection.articles:
+        raise UsageError(args.command, "no articles to compare")
+    reference = check_reference(collection, args.reference)
+    return analyze(collection.articles, reference=reference, threshold=threshold)
 
 
 def print_json(document: dict[str, Any]) -> None:

@@ -12,8 +12,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from tui.cli import add_input_arguments
-from tui.commands._common import check_reference, load_inputs, print_json
-from tui.core.errors import UsageError
+from tui.commands._common import load_analysis, print_json
 
 if TYPE_CHECKING:
     from tui.core.analysis import Analysis
@@ -66,14 +65,9 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Align the loaded articles and print the result."""
-    from tui.core.analysis import analyze
     from tui.core.serialize import alignment_document
 
-    collection = load_inputs(args)
-    if not collection.articles:
-        raise UsageError("align", "no articles to align")
-    reference = check_reference(collection, args.reference)
-    analysis = analyze(collection.articles, reference=reference, threshold=args.threshold)
+    analysis = load_analysis(args, threshold=args.threshold)
     if args.json:
         print_json(alignment_document(analysis.alignment, analysis))
         return 0

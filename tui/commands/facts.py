@@ -11,8 +11,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from tui.cli import add_input_arguments
-from tui.commands._common import check_reference, load_inputs, print_json
-from tui.core.errors import UsageError
+from tui.commands._common import load_analysis, print_json
 
 if TYPE_CHECKING:
     from tui.core.analysis import Analysis
@@ -59,14 +58,9 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Extract facts, compare them and print the result."""
-    from tui.core.analysis import analyze
     from tui.core.serialize import facts_document
 
-    collection = load_inputs(args)
-    if not collection.articles:
-        raise UsageError("facts", "no articles to check")
-    reference = check_reference(collection, args.reference)
-    analysis = analyze(collection.articles, reference=reference)
+    analysis = load_analysis(args)
     if args.json:
         print_json(facts_document(analysis))
         return 0
