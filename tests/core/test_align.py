@@ -590,3 +590,20 @@ def test_align_json_does_not_import_textual_or_rich() -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr == ""
+
+
+def test_a_headline_never_joins_the_body_in_one_slot() -> None:
+    """A headline is its own passage: merged with the lead, the lead's word diff is noise.
+
+    On the seeds, 000's headline used to share a slot with its lead ("A1+2 = B2+3").
+    """
+    articles = load_collection(seed_paths()).articles
+    headed = [a for a in articles if a.title and a.sentences[0].text == a.title]
+    assert {a.id for a in headed} >= {"000", "001", "004"}
+    result = align(articles)
+    for group in result.groups:
+        for article in headed:
+            slot = group.slot(article.id)
+            assert not (0 in slot and len(slot) > 1), (article.id, slot)
+    first = next(g for g in result.groups if 0 in g.slot("000"))
+    assert first.slot("004") == (0,)  # the two headlines that say the same thing pair up

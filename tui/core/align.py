@@ -609,6 +609,10 @@ class _Collation:
         self._next = 0
         self.done: list[str] = []
         """Versions already collated, in processing order."""
+        self.headed: set[str] = set()
+        """Versions whose sentence 0 is their headline: it never joins a run with the body."""
+        self.adding = ""
+        """The version being folded in by add_version()."""
         self._sizes: dict[str, tuple[int, int]] = {}
 
     def feat(self, version: str, slot: tuple[int, ...]) -> _Feat:
@@ -632,8 +636,15 @@ class _Collation:
         self.slots[gid] = {version: slot}
         return gid
 
+    def run_ok(self, version: str, xs: Collection[int]) -> bool:
+        """True when xs can be one slot: consecutive, and no headline joined to the body."""
+        if not _consecutive(xs):
+            return False
+        return not (version in self.headed and len(xs) > 1 and 0 in xs)
+
     def add_version(self, version: str) -> None:
         """Align one more version against the groups and fold it in."""
+        self.adding = version
         tune = self.tune
         n = len(self.texts[version])
         if not n:
@@ -853,7 +864,7 @@ class _Collation:
                 continue
             (ga, va, ma), (gb, vb, mb) = part(a), part(b)
             sents = va | vb
-            if va and vb and not _consecutive(sents):
+            if va and vb and not self.run_ok(self.adding, sents):
                 continue
             if len(mb) > len(ma):
                 ma, mb = mb, ma
@@ -863,7 +874,7 @@ class _Collation:
                 for v, slot in mb.items():
                     if v in grown:
                         union = set(grown[v]).union(slot)
-                        if not _consecutive(union):
+                        if not self.run_ok(v, union):
                             break
                         grown[v] = union
                     else:
@@ -1077,6 +1088,7 @@ def align(
     norms = {a.id: [normalise(t) for t in texts[a.id]] for a in arts}
     idf = _Idf([t for a in arts for t in norms[a.id]], tune.stem)
     col = _Collation(texts, norms, idf, tune)
+    col.headed = {a.id for a in arts if a.title and a.sentences and a.sentences[0].text == a.title}
     ranked = sorted(arts, key=_version_key)
     base = max(ranked, key=lambda a: a.words)  # the fullest version starts the collation
     col.order = [col.new_group(base.id, (i,)) for i in range(len(texts[base.id]))]
