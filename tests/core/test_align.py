@@ -607,3 +607,29 @@ def test_a_headline_never_joins_the_body_in_one_slot() -> None:
             assert not (0 in slot and len(slot) > 1), (article.id, slot)
     first = next(g for g in result.groups if 0 in g.slot("000"))
     assert first.slot("004") == (0,)  # the two headlines that say the same thing pair up
+
+
+def test_headlines_pair_with_headlines() -> None:
+    """The seeds' three headlines say the same thing in different words: one row, not three.
+
+    001's headline scores higher against 004's first body sentence than against 004's headline;
+    pairing headlines first keeps the opening rows of a comparison headline against headline.
+    """
+    articles = load_collection(seed_paths()).articles
+    result = align(articles)
+    (group,) = [g for g in result.groups if 0 in g.slot("000")]
+    assert group.slot("001") == (0,)
+    assert group.slot("004") == (0,)
+    assert not group.slot("002") and not group.slot("003")  # no headline there: not forced
+
+
+def test_headline_pairing_does_not_depend_on_file_order() -> None:
+    articles = list(load_collection(seed_paths()).articles)
+    groups = {
+        tuple(sorted((m.article, m.sentence) for m in g.members)) for g in align(articles).groups
+    }
+    reordered = {
+        tuple(sorted((m.article, m.sentence) for m in g.members))
+        for g in align(list(reversed(articles)), reference="000").groups
+    }
+    assert groups == reordered

@@ -699,6 +699,7 @@ class _Collation:
             for k in _links(scores, tune)
             if raw[k][0] >= tune.floor and raw[k][1] > 0  # some content word in common
         ]
+        links = self._pair_headlines(version, links, raw)
         comps = self._components(links)
         gap = self._gap_links(version, sent, comps, pos)
         if gap:
@@ -834,6 +835,34 @@ class _Collation:
             i = j + 1
         out.sort(key=lambda t: (-t[0], t[1], t[2]))
         return list(dict.fromkeys((g, k) for _, g, k in out))
+
+    def _pair_headlines(
+        self,
+        version: str,
+        links: list[tuple[int, int]],
+        raw: Mapping[tuple[int, int], tuple[float, float, float]],
+    ) -> list[tuple[int, int]]:
+        """A headline links first to the best group holding another version's headline.
+
+        Headlines say the story in a few words, so one often scores higher against a body
+        sentence than against the other headline; pairing them first keeps the opening rows
+        of a comparison headline against headline. Only when they share content words.
+        """
+        if version not in self.headed:
+            return links
+        best: tuple[float, int] | None = None
+        for g, slots in self.slots.items():
+            if not any(v in self.headed and slot == (0,) for v, slot in slots.items()):
+                continue
+            sc = raw.get((g, 0))
+            if sc is None or sc[0] < self.tune.floor or sc[1] <= 0:
+                continue
+            if best is None or (sc[0], -g) > (best[0], -best[1]):
+                best = (sc[0], g)
+        if best is None:
+            return links
+        head = (best[1], 0)
+        return [head, *(k for k in links if k[1] != 0)]
 
     def _reps(self, g: int) -> list[tuple[str, tuple[int, ...]]]:
         return list(self.slots[g].items())[: self.tune.reps]
