@@ -747,3 +747,17 @@ def test_facts_bad_path_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert main(["facts", str(tmp_path / "nope.txt")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("sidebyside: ") and "nope.txt" in err and err.count("\n") == 1
+
+
+def test_check_facts_gives_the_same_facts_as_extract_facts_per_article() -> None:
+    """analyze() takes its facts from the discrepancy pass; they must be extract_facts()'s."""
+    from tui.core.align import align
+    from tui.core.collection import load_collection
+    from tui.core.facts import check_facts
+    from tui.resources import seed_paths
+
+    alignment = align(load_collection(seed_paths()).articles)
+    facts, discrepancies = check_facts(alignment)
+    assert facts == tuple(f for a in alignment.articles for f in extract_facts(a))
+    assert discrepancies == find_discrepancies(alignment)
+    assert len(facts) > 200 and any(d.severity == "conflict" for d in discrepancies)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from tui.core.align import Alignment, Group, align
 from tui.core.articles import Article
 from tui.core.diff import Op, word_diff
-from tui.core.facts import Discrepancy, Fact, extract_facts, find_discrepancies
+from tui.core.facts import Discrepancy, Fact, check_facts
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,5 +76,5 @@ def analyze(
             diffs[(group.id, art_id)] = word_diff(
                 ref_text, slot_text(alignment.article(art_id), group)
             )
-    facts = tuple(f for a in alignment.articles for f in extract_facts(a))
-    return Analysis(alignment, diffs, facts, find_discrepancies(alignment))
+    facts, discrepancies = check_facts(alignment)  # one extraction serves both
+    return Analysis(alignment, diffs, facts, discrepancies)

@@ -890,11 +890,23 @@ def find_discrepancies(alignment: Alignment) -> tuple[Discrepancy, ...]:
         Discrepancies, conflicts first, then missing, then variants; ids "d1", "d2"... follow
         that order.
     """
+    return check_facts(alignment)[1]
+
+
+def check_facts(alignment: Alignment) -> tuple[tuple[Fact, ...], tuple[Discrepancy, ...]]:
+    """The facts of every version and the discrepancies between them, from one extraction.
+
+    Returns:
+        (facts in collection then sentence order, as extract_facts() gives them per article;
+        discrepancies as find_discrepancies() gives them).
+    """
     order = {a.id: n for n, a in enumerate(alignment.articles)}
+    facts: list[Fact] = []
     per_sentence: dict[tuple[str, int], list[tuple[Fact, _Found]]] = {}
     memo: Memo = {}
     for article in alignment.articles:
         for fact, found in _extract(article, memo):
+            facts.append(fact)
             per_sentence.setdefault((article.id, fact.sentence), []).append((fact, found))
     numbers: dict[str, list[_Found]] = {a.id: [] for a in alignment.articles}
     for (art, _), xs in per_sentence.items():
@@ -936,7 +948,7 @@ def find_discrepancies(alignment: Alignment) -> tuple[Discrepancy, ...]:
             key=lambda v: (order[v.article], v.sentence if v.sentence is not None else -1),
         )
         out.append(Discrepancy(f"d{n}", d.kind, d.severity, d.summary, tuple(variants), d.group))
-    return tuple(out)
+    return tuple(facts), tuple(out)
 
 
 Slots = dict[str, list[tuple[Fact, _Found]]]
