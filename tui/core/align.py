@@ -46,7 +46,7 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -745,18 +745,16 @@ class _Collation:
             found = self._sizes[version] = (len(norms), sum(len(n.split()) for n in norms))
         return found
 
-    def _closest_links(
-        self, sent: list[_Feat], comps: list[tuple[set[int], set[int]]], pos: dict[int, int]
-    ) -> list[tuple[int, int]]:
-        """Each sentence still unlinked to its closest group between its neighbours' groups."""
-        tune = self.tune
-        n = len(sent)
+    def _unlinked_runs(
+        self, n: int, comps: list[tuple[set[int], set[int]]], pos: dict[int, int]
+    ) -> Iterator[tuple[int, int, int, int]]:
+        """Runs i..j of a version's sentences left unlinked, with the reading positions lo..hi
+        of the groups between the linked passages around them (the whole order at the ends)."""
         span: dict[int, tuple[int, int]] = {}
         for groups, sents in comps:
             ps = [pos[g] for g in groups]
-            for i in sents:
-                span[i] = (min(ps), max(ps))
-        out: list[tuple[float, int, int]] = []
+            for k in sents:
+                span[k] = (min(ps), max(ps))
         i = 0
         while i < n:
             if i in span:
@@ -765,8 +763,18 @@ class _Collation:
             j = i
             while j + 1 < n and j + 1 not in span:
                 j += 1
-            lo = span[i - 1][1] if i > 0 and i - 1 in span else 0
+            lo = span[i - 1][1] if i > 0 else 0
             hi = span[j + 1][0] if j + 1 < n else len(self.order) - 1
+            yield i, j, lo, hi
+            i = j + 1
+
+    def _closest_links(
+        self, sent: list[_Feat], comps: list[tuple[set[int], set[int]]], pos: dict[int, int]
+    ) -> list[tuple[int, int]]:
+        """Each sentence still unlinked to its closest group between its neighbours' groups."""
+        tune = self.tune
+        out: list[tuple[float, int, int]] = []
+        for i, j, lo, hi in self._unlinked_runs(len(sent), comps, pos):
             if 0 < hi - lo + 1 <= tune.max_gap:
                 feats = [
                     (g, self.feat(v, s)) for g in self.order[lo : hi + 1] for v, s in self._reps(g)
@@ -780,7 +788,6 @@ class _Collation:
                     )
                     if best[0] >= tune.close_threshold:
                         out.append((best[0], -best[1], k))
-            i = j + 1
         out.sort(key=lambda t: (-t[0], t[1], t[2]))
         return [(g, k) for _, g, k in out]
 
@@ -793,25 +800,9 @@ class _Collation:
     ) -> list[tuple[int, int]]:
         """Weaker links between the sentences and groups left over between two linked passages."""
         tune = self.tune
-        n = len(sent)
-        span: dict[int, tuple[int, int]] = {}
-        taken: set[int] = set()
-        for groups, sents in comps:
-            ps = [pos[g] for g in groups]
-            for i in sents:
-                span[i] = (min(ps), max(ps))
-            taken |= groups
+        taken: set[int] = set().union(*(groups for groups, _ in comps))
         out: list[tuple[float, int, int]] = []
-        i = 0
-        while i < n:
-            if i in span:
-                i += 1
-                continue
-            j = i
-            while j + 1 < n and j + 1 not in span:
-                j += 1
-            lo = span[i - 1][1] if i > 0 else 0
-            hi = span[j + 1][0] if j + 1 < n else len(self.order) - 1
+        for i, j, lo, hi in self._unlinked_runs(len(sent), comps, pos):
             if 0 < hi - lo + 1 <= tune.max_gap and j - i + 1 <= tune.max_gap:
                 window = [
                     g for g in self.order[lo : hi + 1] if g not in taken or pos[g] in (lo, hi)
@@ -832,7 +823,6 @@ class _Collation:
                 for g, (s, nk) in best_g.items():
                     if s >= tune.gap_threshold:
                         out.append((s, g, -nk))
-            i = j + 1
         out.sort(key=lambda t: (-t[0], t[1], t[2]))
         return list(dict.fromkeys((g, k) for _, g, k in out))
 
