@@ -178,6 +178,36 @@ CASES = [
         ['She asked: "Who won?"', "Nobody knew."],
     ),
     (
+        "colon after a whole clause",
+        "Sylt is a very popular holiday island: Every year 800,000 people come.",
+        ["Sylt is a very popular holiday island:", "Every year 800,000 people come."],
+    ),
+    (
+        "colon after a whole German clause",
+        "Sylt ist ein sehr beliebtes Ferienziel: Jährlich kommen 800.000 Besucher.",
+        ["Sylt ist ein sehr beliebtes Ferienziel:", "Jährlich kommen 800.000 Besucher."],
+    ),
+    (
+        "colon after a short lead-in",
+        "The reasons: Many women still give up a career. Update: Police say more.",
+        ["The reasons: Many women still give up a career.", "Update: Police say more."],
+    ),
+    (
+        "colon before a quotation",
+        'The minister told reporters on Monday: "We will not pay."',
+        ['The minister told reporters on Monday: "We will not pay."'],
+    ),
+    (
+        "colon before a lower-case word",
+        "The ministry listed three more reasons: costs, time and risk.",
+        ["The ministry listed three more reasons: costs, time and risk."],
+    ),
+    (
+        "colon inside a bracket",
+        "The word Brexit (short for the phrase in full: Britain plus exit) won. Fine.",
+        ["The word Brexit (short for the phrase in full: Britain plus exit) won.", "Fine."],
+    ),
+    (
         "no space after a stop, not before an opener",
         "He moved to example.Com last year. Fine.",
         ["He moved to example.Com last year.", "Fine."],
