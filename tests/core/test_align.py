@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -434,6 +435,26 @@ def test_same_result_whatever_the_order_of_the_files(seed: int) -> None:
     expected = canonical(align(arts, reference="v02"))
     perm = list(itertools.permutations(arts))[seed * 17 + 3]
     assert canonical(align(perm, reference="v02")) == expected
+
+
+def test_same_scores_whatever_the_hash_seed() -> None:
+    # Sets of stems iterate in a per-process order; no score may depend on it, to the last bit.
+    code = (
+        "from tui.core.align import align; from tui.core.collection import load_collection; "
+        "from tui.resources import seed_paths; "
+        "print(repr(align(load_collection(seed_paths()).articles)))"
+    )
+    outputs = set()
+    for seed in ("1", "2", "3", "4"):
+        proc = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=True,
+        )
+        outputs.add(proc.stdout)
+    assert len(outputs) == 1
 
 
 def test_threshold_trades_recall_for_precision() -> None:
