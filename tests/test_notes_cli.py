@@ -93,6 +93,27 @@ def test_listing_shows_moved_and_orphaned_after_edits(
     assert "orphaned quote" in out and "Officials said 40" in out
 
 
+def test_add_on_a_quote_anchors_those_words_only(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rc = add(
+        folder,
+        *("--article", "alpha", "--sentence", "1", "--quote", "THREE metres"),
+        *("--verdict", "3", "--text", "Gauge says two."),
+    )
+    assert rc == 0
+    capsys.readouterr()
+    (note,) = listing(folder, capsys)["notes"]  # type: ignore[misc]
+    (anchor,) = note["anchors"]
+    assert anchor["exact"] == "three metres" and anchor["sentences"] == [1]
+    assert ALPHA[anchor["start"] : anchor["end"]] == "three metres"
+
+
+def test_quote_only_goes_with_add(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["notes", str(folder), "--quote", "metres"]) == 2
+    assert "only go with --add" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     ("options", "message"),
     [
@@ -117,6 +138,13 @@ def test_listing_shows_moved_and_orphaned_after_edits(
             "--verdict: unknown verdict",
         ),
         (["--article", "alpha"], "--add: also needs --sentence, --verdict, --text"),
+        (
+            [
+                *("--article", "alpha", "--sentence", "0"),
+                *("--quote", "50 people", "--verdict", "1", "--text", "t"),
+            ],
+            "--quote: '50 people' is not in sentence 0 of alpha",
+        ),
     ],
 )
 def test_bad_add_exits_2_with_one_line_and_writes_nothing(

@@ -8,6 +8,7 @@ from tui.core.align import Group, SentenceRef
 from tui.core.anchor import (
     Anchor,
     anchor_group,
+    anchor_quote,
     anchor_selection,
     anchor_sentence,
     make_anchor,
@@ -267,6 +268,39 @@ def test_selection_maps_shown_text_to_source(source: str, selected: str, expecte
 # --- the seeds: edits around every sentence, no anchor may land in the wrong place -------------
 
 EDITOR_NOTE = "An editor's note was added at the top of this story.\n\n"
+
+
+QUOTED = "Officials said 1,200 people left.\nThe river rose by 2 metres, officials said on Monday."
+
+
+@pytest.mark.parametrize(
+    ("indices", "quote", "expected"),
+    [
+        ([0, 1], "Officials said", "Officials said"),
+        ([0, 1], "officials said", "officials said"),  # as typed first: sentence 1 has it
+        ([0, 1], "OFFICIALS  SAID", "Officials said"),  # then ignoring case and spacing
+        ([0, 1], "2 metres", "2 metres"),
+        ([0], "2 metres", None),  # only the sentences given are searched
+        ([0, 1], "3 metres", None),
+    ],
+)
+def test_quote_anchors_the_first_occurrence_in_the_sentences_given(
+    indices: list[int], quote: str, expected: str | None
+) -> None:
+    article = art(QUOTED)
+    anchor = anchor_quote(article, indices, quote)
+    if expected is None:
+        assert anchor is None
+    else:
+        assert anchor is not None
+        assert anchor.exact == expected
+        assert QUOTED[anchor.start : anchor.end] == expected
+
+
+@pytest.mark.parametrize(("indices", "quote"), [([0], "   "), ([7], "said")])
+def test_quote_blank_or_bad_sentence_raises_usage_error(indices: list[int], quote: str) -> None:
+    with pytest.raises(UsageError):
+        anchor_quote(art(QUOTED), indices, quote)
 
 
 def seed_articles() -> list[Article]:

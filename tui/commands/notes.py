@@ -13,7 +13,7 @@ from typing import Any
 
 from tui.cli import add_input_arguments
 from tui.commands._common import load_inputs, print_json
-from tui.core.anchor import Anchor, anchor_sentence
+from tui.core.anchor import Anchor, anchor_quote, anchor_sentence
 from tui.core.collection import Collection
 from tui.core.errors import UsageError
 from tui.core.notes import LocatedNote, NoteStore, SidecarLocation, locate, sidecar_location
@@ -51,6 +51,12 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         type=int,
         help="sentence index in that article, from 0 (as in `articles --json`)",
     )
+    p.add_argument(
+        "--quote",
+        metavar="WORDS",
+        help="anchor the note on these words of the sentence, not the whole sentence "
+        "(first occurrence; case and spacing are forgiven when no exact match)",
+    )
     p.add_argument("--verdict", metavar="V", help="verdict key (1-9) or label, e.g. 2 or disputed")
     p.add_argument("--text", metavar="T", help="the note's text")
     p.add_argument(
@@ -82,7 +88,14 @@ def _sentence_anchor(collection: Collection, args: argparse.Namespace) -> Anchor
             "--sentence",
             f"no sentence {args.sentence} in {article.id} (it has {count}, numbered from 0)",
         )
-    return anchor_sentence(article, args.sentence)
+    if args.quote is None:
+        return anchor_sentence(article, args.sentence)
+    anchor = anchor_quote(article, [args.sentence], args.quote)
+    if anchor is None:
+        raise UsageError(
+            "--quote", f"{args.quote!r} is not in sentence {args.sentence} of {article.id}"
+        )
+    return anchor
 
 
 def _where(item: LocatedNote) -> str:
@@ -147,8 +160,10 @@ def run(args: argparse.Namespace) -> int:
         verdict = store.verdict(args.verdict)
         tags = [t for chunk in args.tags for t in chunk.split(",")]
         added = store.add(verdict, args.text, [anchor], tags)
-    elif any(getattr(args, k) is not None for k in ("article", "sentence", "verdict", "text")):
-        raise UsageError("--article/--sentence/--verdict/--text", "only go with --add")
+    elif any(
+        getattr(args, k) is not None for k in ("article", "sentence", "quote", "verdict", "text")
+    ):
+        raise UsageError("--article/--sentence/--quote/--verdict/--text", "only go with --add")
     notes = store.notes if added is None else (store.get(added.id),)
     located = locate(notes, collection.articles)
     if args.json:

@@ -259,6 +259,38 @@ def anchor_selection(article: Article, index: int, start: int, end: int) -> Anch
     return make_anchor(article, s_start, s_end)
 
 
+def anchor_quote(article: Article, indices: Iterable[int], quote: str) -> Anchor | None:
+    """An anchor on the first occurrence of a quoted phrase within some sentences.
+
+    The phrase is looked for in each sentence as displayed, first as typed, then ignoring case;
+    runs of whitespace match any whitespace.
+
+    Args:
+        article: the article.
+        indices: the sentences to look in (e.g. a group's slot), in reading order.
+        quote: the words to anchor on.
+
+    Returns:
+        The anchor on those words in the source, or None when no sentence contains them.
+
+    Raises:
+        UsageError: the quote is blank, or an index names no sentence.
+    """
+    words = quote.split()
+    if not words:
+        raise UsageError(article.id, "the quote is empty")
+    indices = list(indices)
+    for index in indices:
+        _sentence(article, index)
+    pattern = r"\s+".join(re.escape(word) for word in words)
+    for flags in (0, re.IGNORECASE):
+        for index in indices:
+            hit = re.search(pattern, article.sentences[index].text, flags)
+            if hit:
+                return anchor_selection(article, index, hit.start(), hit.end())
+    return None
+
+
 def _similar(a: str, b: str) -> float:
     if not a and not b:
         return 1.0
