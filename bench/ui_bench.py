@@ -1,8 +1,11 @@
 """Provides main(): how fast the reading app starts and answers keys (printed figures).
 
 1. Launch to the first full compare screen on the bundled seeds, against an empty Textual app,
-   each in a fresh Python process (interpreter start and imports included), headless, median
-   of several runs. Target: within 1.3x of the empty app.
+   each in a fresh Python process (interpreter start and imports included), headless, same
+   size, bytecode cached for both, median of several runs. Target: within 1.3x of the empty app.
+   Each launch is timed from the spawn to the moment its first screen is complete (the child
+   prints a monotonic timestamp then); the time to process exit, which adds the interpreter's
+   teardown (larger for a bigger heap, and no part of what a user waits for), is printed too.
 2. Key press to refreshed screen in a synthetic 5,000-group comparison, for moving the cursor
    (j) and jumping to the next difference (n): the pilot round trip (key event, handler,
    repaint of the screen) and the handler plus rendering every visible line of the compare view
@@ -49,27 +52,32 @@ async def main():
     app = Empty()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        print("SCREEN", time.monotonic())
 
 asyncio.run(main())
 """
 
 _OURS = """
+import argparse
 import asyncio
-from tui.core.collection import load_collection
-from tui.resources import seed_paths
-from tui.ui.preload import start_analysis
+from tui import cli
+from tui.commands import app as app_command
 
-# as `sidebyside` does: load, start the analysis, then import Textual and build the app
-collection = load_collection(seed_paths())
-pending = start_analysis(collection.articles)
-from tui.ui.app import make_app
+# as `sidebyside --theme textual-dark` does (tui.cli.main, tui.commands.app.run): parse, load
+# the bundled seeds and start the analysis, then import Textual and build the app
+parser = argparse.ArgumentParser()
+cli.add_input_arguments(parser)
+app_command.add_app_arguments(parser)
+args = parser.parse_args(["--theme", "textual-dark"])
+collection, reference, pending = app_command.start(args)
+app = app_command.build_app(args, collection, reference, pending)
 
 async def main():
-    app = make_app(collection, theme="textual-dark", pending=pending)
     async with app.run_test(size=SIZE) as pilot:
         while app.compare_screen.analysis is None or not app.compare_screen.view.rows:
             await asyncio.sleep(0.002)
         await pilot.pause()
+        print("SCREEN", time.monotonic())
 
 asyncio.run(main())
 """
@@ -84,21 +92,26 @@ analyze(load_collection(seed_paths()).articles)
 """
 
 _UI_ONLY = """
-import asyncio, pickle
+import argparse, asyncio, pickle
 from concurrent.futures import Future
+from tui.ui.preload import pause_gc
 
+pause_gc()  # as the launch does
 with open(PICKLE, "rb") as f:  # the seeds' analysis, computed beforehand: no aligning here
     collection, analysis = pickle.load(f)
 pending = Future()
 pending.set_result(analysis)
-from tui.ui.app import make_app
+from tui.commands.app import build_app
+
+args = argparse.Namespace(notes=None, theme="textual-dark")
+app = build_app(args, collection, None, pending)
 
 async def main():
-    app = make_app(collection, theme="textual-dark", pending=pending)
     async with app.run_test(size=SIZE) as pilot:
         while app.compare_screen.analysis is None or not app.compare_screen.view.rows:
             await asyncio.sleep(0.002)
         await pilot.pause()
+        print("SCREEN", time.monotonic())
 
 asyncio.run(main())
 """
@@ -110,15 +123,19 @@ asyncio.run(main())
 _ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def _launch(code: str) -> float:
-    t0 = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-c", f"SIZE = {SIZE!r}\n{code}"],
+def _launch(code: str) -> tuple[float, float]:
+    """Seconds from spawn to the first screen (exit when the code prints none) and to exit."""
+    t0 = time.monotonic()  # CLOCK_MONOTONIC: the same clock in the child
+    done = subprocess.run(
+        [sys.executable, "-c", f"import time\nSIZE = {SIZE!r}\n{code}"],
         check=True,
         capture_output=True,
         env=_ENV,
+        stdin=subprocess.DEVNULL,
     )
-    return time.perf_counter() - t0
+    t1 = time.monotonic()
+    shown = [line.split()[1] for line in done.stdout.decode().splitlines() if line[:7] == "SCREEN "]
+    return (float(shown[-1]) - t0 if shown else t1 - t0), t1 - t0
 
 
 def startup() -> None:
@@ -132,22 +149,30 @@ def startup() -> None:
         dump = Path(tmp) / "analysis.pickle"
         dump.write_bytes(pickle.dumps((collection, analyze(collection.articles))))
         prefix = f"PICKLE = {str(dump)!r}\n"
-        empty, ours, core, ui = [], [], [], []
-        for code in (_EMPTY, _OURS, _CORE, prefix + _UI_ONLY):  # warm-up: bytecode caches
+        runs: dict[str, list[tuple[float, float]]] = {"empty": [], "ours": [], "core": [], "ui": []}
+        codes = {"empty": _EMPTY, "ours": _OURS, "core": _CORE, "ui": prefix + _UI_ONLY}
+        for code in codes.values():  # warm-up: bytecode caches
             _launch(code)
         for _ in range(RUNS):
-            empty.append(_launch(_EMPTY))
-            ours.append(_launch(_OURS))
-            core.append(_launch(_CORE))
-            ui.append(_launch(prefix + _UI_ONLY))
-    e, o = statistics.median(empty), statistics.median(ours)
+            for name, code in codes.items():
+                runs[name].append(_launch(code))
+
+    def median(name: str, which: int = 0) -> float:
+        return statistics.median(r[which] for r in runs[name])
+
+    e, o = median("empty"), median("ours")
     print(f"launch to first screen, empty Textual app: {e * 1000:7.0f} ms (median of {RUNS})")
     print(f"launch to full compare screen, seeds:      {o * 1000:7.0f} ms (median of {RUNS})")
     print(f"ratio: {o / e:.2f}x (target <= 1.30x)")
     print(
-        f"  of which: core alone (import, load, analyse, no Textual) "
-        f"{statistics.median(core) * 1000:.0f} ms; "
-        f"app with the analysis precomputed {statistics.median(ui) * 1000:.0f} ms"
+        f"  of which: core alone (import, load, analyse, no Textual, to exit) "
+        f"{median('core') * 1000:.0f} ms; app with the analysis precomputed "
+        f"{median('ui') * 1000:.0f} ms"
+    )
+    e_exit, o_exit = median("empty", 1), median("ours", 1)
+    print(
+        f"  to process exit (teardown included): empty {e_exit * 1000:.0f} ms, "
+        f"ours {o_exit * 1000:.0f} ms, ratio {o_exit / e_exit:.2f}x"
     )
 
 

@@ -5,10 +5,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from concurrent.futures import Future
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.commands._common import check_reference, load_inputs
+from tui.core.collection import Collection
 from tui.core.errors import UsageError
+
+if TYPE_CHECKING:
+    from tui.core.analysis import Analysis
+    from tui.ui.app import SideBySideApp
 
 
 def add_app_arguments(parser: argparse.ArgumentParser) -> None:
@@ -37,17 +44,34 @@ def _keyboard_from_terminal() -> None:
     os.close(tty)
 
 
-def run(args: argparse.Namespace) -> int:
-    """Load the inputs (bad files become notifications) and run the app."""
+def start(args: argparse.Namespace) -> tuple[Collection, str | None, Future[Analysis] | None]:
+    """Load the inputs (bad files become notifications) and start the analysis at once.
+
+    The first half of a launch: nothing here imports Textual, so the analysis (in a child
+    process, see `tui.ui.preload`) runs while the app is being imported and built.
+
+    Returns:
+        The collection, the checked reference and the started analysis (None: no article).
+    """
+    from tui.ui.preload import pause_gc, start_analysis
+
+    pause_gc()  # the app resumes the collector once the first comparison is on screen
     collection = load_inputs(args, strict=False)
     reference = check_reference(collection, args.reference)
     pending = None
     if collection.articles:
-        from tui.ui.preload import start_analysis
-
         # start aligning before Textual is imported; the app's worker picks the result up
         pending = start_analysis(collection.articles, reference)
-    _keyboard_from_terminal()
+    return collection, reference, pending
+
+
+def build_app(
+    args: argparse.Namespace,
+    collection: Collection,
+    reference: str | None,
+    pending: Future[Analysis] | None,
+) -> SideBySideApp:
+    """The second half of a launch: import the app and build it (`bench/ui_bench.py` times both)."""
     from tui.ui.app import make_app
 
     app = make_app(collection, reference=reference, notes_path=args.notes, pending=pending)
@@ -56,5 +80,13 @@ def run(args: argparse.Namespace) -> int:
             names = ", ".join(sorted(app.available_themes))
             raise UsageError("--theme", f"unknown theme '{args.theme}' (have: {names})")
         app.theme = args.theme
+    return app
+
+
+def run(args: argparse.Namespace) -> int:
+    """Load the inputs (bad files become notifications) and run the app."""
+    collection, reference, pending = start(args)
+    _keyboard_from_terminal()
+    app = build_app(args, collection, reference, pending)
     app.run()
     return int(app.return_code or 0)

@@ -11,7 +11,7 @@ import os
 from collections.abc import Sequence
 from concurrent.futures import Future
 from pathlib import Path, PurePath
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, work
 from textual.app import App
@@ -26,12 +26,20 @@ from tui.ui.keys import APP_KEYS, KEYS, bindings
 from tui.ui.messages import AnalysisFailed, AnalysisReady
 from tui.ui.notes_actions import NotesActions
 from tui.ui.notes_commands import NotesCommands
+from tui.ui.preload import resume_gc
 from tui.ui.screens.compare import CompareScreen
-from tui.ui.screens.help import HelpScreen
-from tui.ui.synthetic import Analyzer, fixed_analyzer
+
+if TYPE_CHECKING:
+    from tui.ui.synthetic import Analyzer
+
+# Screens other than Compare (help, grid, detail, the notes dialogs) import on first use, so a
+# launch only pays for what the first screen shows (tests/ui/test_startup.py checks it).
 
 DEFAULT_THEME = "textual-dark"
 """Theme used when none is given."""
+
+GC_PAUSE_LIMIT = 2.0
+"""Seconds after which a garbage collector paused for the launch restarts, analysis or not."""
 
 
 class SideBySideApp(NotesActions, App[None]):
@@ -80,6 +88,7 @@ class SideBySideApp(NotesActions, App[None]):
         return self.compare_screen
 
     def on_mount(self) -> None:
+        self.set_timer(GC_PAUSE_LIMIT, resume_gc)
         for error in self.collection.errors:
             self.notify(str(error), title="Could not load", severity="error", timeout=10)
 
@@ -114,11 +123,13 @@ class SideBySideApp(NotesActions, App[None]):
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         if message.generation == self._generation:
             self.compare_screen.show_analysis(message.analysis)
+            self.call_after_refresh(resume_gc)  # the launch is over once this is on screen
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         if message.generation == self._generation:
             self.notify(message.problem, title="Could not compare", severity="error", timeout=10)
             self.compare_screen.show_failure(message.problem)
+            resume_gc()
 
     def on_key(self, event: events.Key) -> None:
         self.compare_screen.catch_search_key(event)
@@ -127,6 +138,8 @@ class SideBySideApp(NotesActions, App[None]):
 
     def action_help(self) -> None:
         """Show every key binding."""
+        from tui.ui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
@@ -148,6 +161,8 @@ class SideBySideApp(NotesActions, App[None]):
 
 def app_for_analysis(analysis: Analysis, **options: object) -> SideBySideApp:
     """The app over an already computed Analysis (synthetic data for tests and benchmarks)."""
+    from tui.ui.synthetic import fixed_analyzer
+
     collection = Collection(analysis.articles, (), None)
     return make_app(collection, analyzer=fixed_analyzer(analysis), **options)  # type: ignore[arg-type]
 

@@ -21,10 +21,9 @@ from rich.text import Text
 from tui.core.errors import InputError
 from tui.core.notes import Clock, LocatedNote, Note, utc_now
 from tui.ui.notes_controller import REPORT_NAMES, NoteDraft, NotesController, shown_path
-from tui.ui.screens.confirm import ConfirmScreen
-from tui.ui.screens.note_editor import NoteEditor
-from tui.ui.screens.notes_list import NotesListScreen, one_line
 
+# The dialogs (editor, list, confirm) import on first use: they and their widgets (TextArea,
+# DataTable) are not needed for the first screen, and importing them slowed every launch.
 if TYPE_CHECKING:
     from textual.app import App
 
@@ -220,6 +219,8 @@ class NotesActions(_Base):
         if len(located) == 1:
             then(located[0].note)
             return
+        from tui.ui.screens.notes_list import NotesListScreen
+
         ids = {item.note.id for item in located}
         items = [i for i in self.notes.items() if i.note.id in ids]
 
@@ -274,6 +275,8 @@ class NotesActions(_Base):
             self._changed("Note saved")
 
         def open_editor(draft: NoteDraft | None = None) -> None:
+            from tui.ui.screens.note_editor import NoteEditor
+
             editor = NoteEditor(
                 self.notes.verdicts,
                 title=self._title("New note", group),
@@ -310,6 +313,8 @@ class NotesActions(_Base):
             )
 
         def open_editor(draft: NoteDraft | None = None) -> None:
+            from tui.ui.screens.note_editor import NoteEditor
+
             editor = NoteEditor(
                 self.notes.verdicts, title=title, quote=quote, note=note, draft=draft
             )
@@ -319,6 +324,9 @@ class NotesActions(_Base):
 
     def delete_note(self, note: Note) -> None:
         """Delete a note after asking."""
+        from tui.ui.screens.confirm import ConfirmScreen
+        from tui.ui.screens.notes_list import one_line
+
         if not self._writable():
             return
 
@@ -366,6 +374,8 @@ class NotesActions(_Base):
 
     def action_notes_list(self) -> None:
         """List every note; enter jumps to its row."""
+        from tui.ui.screens.notes_list import NotesListScreen, one_line
+
         controller = self.notes
         if controller.reload():
             self.refresh_note_marks()

@@ -34,7 +34,6 @@ from tui.core.notes import (
     sidecar_location,
     utc_now,
 )
-from tui.core.report import render, report_notes
 from tui.resources import seeds_dir
 
 REPORT_SUFFIX = {"md": "md", "html": "html", "json": "json"}
@@ -329,6 +328,8 @@ class NotesController:
             raise UsageError("report", "the comparison is not ready yet")
         store = self._store()
         articles = self.analysis.articles
+        from tui.core.report import render, report_notes  # on first export: not at launch
+
         notes = report_notes(locate(store.notes, articles), articles)
         return render(fmt, self.analysis, notes, verdicts=store.verdicts)
 

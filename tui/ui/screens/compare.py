@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, LoadingIndicator
+from textual.widgets import Input, Label, LoadingIndicator
 
 from tui.core.analysis import Analysis
 from tui.core.articles import Article
@@ -24,6 +24,7 @@ from tui.ui import keys
 from tui.ui.render import Row, article_label, build_rows
 from tui.ui.widgets.article_list import ArticleList
 from tui.ui.widgets.compare_view import CompareView
+from tui.ui.widgets.key_footer import KeyFooter
 from tui.ui.widgets.search_bar import SearchBar
 
 SIDEBAR_MIN_WIDTH = 120
@@ -73,7 +74,7 @@ class CompareScreen(Screen[None]):
                     yield Label("", id="progress-label")
                 yield CompareView(id="compare")
                 yield SearchBar(id="search")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     @property
     def view(self) -> CompareView:

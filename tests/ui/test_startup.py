@@ -1,0 +1,120 @@
+"""What a launch loads: the first compare screen without the screens and modules it does not show.
+
+A fresh interpreter launches the app as `sidebyside` does (`tui.commands.app.start` and
+`build_app` on the bundled seeds), waits for the first full compare screen, then reports which
+modules it imported and the garbage collector's state. Then it opens the help (`?`) and the
+notes list (`N`) and reports again, which proves the lazy imports still happen on first use.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+LAUNCH = """
+import argparse, asyncio, gc, json, sys
+from tui import cli
+from tui.commands import app as app_command
+
+parser = argparse.ArgumentParser()
+cli.add_input_arguments(parser)
+app_command.add_app_arguments(parser)
+args = parser.parse_args(["--notes", sys.argv[1]])
+collection, reference, pending = app_command.start(args)
+app = app_command.build_app(args, collection, reference, pending)
+seen = {}
+
+async def main():
+    async with app.run_test(size=(80, 24)) as pilot:
+        while app.compare_screen.analysis is None or not app.compare_screen.view.rows:
+            await asyncio.sleep(0.01)
+        await pilot.pause()
+        await pilot.pause()
+        seen["first"] = sorted(sys.modules)
+        seen["gc_enabled"] = gc.isenabled()
+        seen["rows"] = len(app.compare_screen.view.rows)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        seen["help"] = type(app.screen).__name__
+        await pilot.press("escape")
+        await pilot.press("N")
+        await pilot.pause()
+        seen["notes"] = type(app.screen).__name__
+        seen["after"] = sorted(sys.modules)
+
+asyncio.run(main())
+print(json.dumps(seen))
+"""
+
+NOT_AT_LAUNCH = (
+    "tui.ui.screens.note_editor",
+    "tui.ui.screens.notes_list",
+    "tui.ui.screens.confirm",
+    "tui.ui.screens.help",
+    "tui.ui.screens.grid",
+    "tui.ui.screens.detail",
+    "tui.ui.synthetic",
+    "tui.core.report",
+    "tui.core.report_html",
+    "tui.core.report_markdown",
+    "textual.widgets._text_area",
+    "textual.widgets._data_table",
+)
+"""Modules the first compare screen does not need (each imports on first use)."""
+
+
+@pytest.fixture(scope="module")
+def launch(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    notes = tmp_path_factory.mktemp("startup") / "notes.json"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", LAUNCH, str(notes)],
+        capture_output=True,
+        check=True,
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
+    result: dict[str, Any] = json.loads(done.stdout.decode().strip().splitlines()[-1])
+    return result
+
+
+def test_the_launch_reaches_the_full_compare_screen(launch: dict[str, Any]) -> None:
+    assert launch["rows"] > 0
+    assert "tui.ui.screens.compare" in launch["first"]
+
+
+@pytest.mark.parametrize("module", NOT_AT_LAUNCH)
+def test_a_module_the_first_screen_does_not_need_is_not_imported(
+    launch: dict[str, Any], module: str
+) -> None:
+    assert module not in launch["first"]
+
+
+@pytest.mark.parametrize(
+    ("key", "screen", "module"),
+    [
+        ("help", "HelpScreen", "tui.ui.screens.help"),
+        ("notes", "NotesListScreen", "tui.ui.screens.notes_list"),
+    ],
+)
+def test_a_lazy_screen_still_opens_on_its_key(
+    launch: dict[str, Any], key: str, screen: str, module: str
+) -> None:
+    assert launch[key] == screen
+    assert module in launch["after"]
+
+
+def test_the_garbage_collector_runs_again_once_the_first_screen_is_shown(
+    launch: dict[str, Any],
+) -> None:
+    assert launch["gc_enabled"] is True
