@@ -40,13 +40,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
-import filelock
 import platformdirs
 
 from tui.core.anchor import ABSENT, Anchor, Resolution, resolve, sentences_in
 from tui.core.errors import InputError, MalformedInput, UsageError
 
 if TYPE_CHECKING:  # types only: the store loads without the article loader
+    import filelock  # imported by the first write (_lock): reading the notes does not lock
+
     from tui.core.articles import Article
     from tui.core.collection import Collection
 
@@ -798,6 +799,8 @@ class NoteStore:
         return format_time(now)
 
     def _lock(self) -> filelock.BaseFileLock:
+        import filelock
+
         return filelock.FileLock(
             str(self.lock_path), timeout=self.lock_timeout, poll_interval=0.002, thread_local=False
         )
@@ -805,6 +808,8 @@ class NoteStore:
     def _commit(self, mine: Sidecar) -> None:
         if self.read_only:
             raise NotesReadOnly(str(self.path), self.reason or "notes are read-only")
+        import filelock
+
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with self._lock():
@@ -989,6 +994,8 @@ class NoteStore:
         stamp = format_time(self.clock()).replace("-", "").replace(":", "").split(".")[0] + "Z"
         stem = self.path.name.removesuffix(".json")
         aside: Path | None = None
+        import filelock
+
         try:
             with self._lock():
                 try:
