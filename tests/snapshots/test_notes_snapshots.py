@@ -88,7 +88,8 @@ def test_note_editor_80x24(snap_compare: SnapCompare, here: Path) -> None:
     """80x24, `j a 2` then a two-line text: the dialog "New note · group 2 · in v0, v1, v2", the
     quoted sentence in italics, the verdict row with [2 disputed] highlighted, the "On ←→" row
     with [all 3 versions] chosen before "A v0 only" and "B v1 only", the text area
-    holding "Dates differ" / "(see v1)", an empty tags field, and the keys line
+    holding "Dates differ" / "(see v1)", an empty tags field, an empty "On the words" field
+    ("empty: the whole sentence"), and the keys line
     "ctrl+s save · enter save (outside the text) · tab next field · esc cancel"."""
     keys = ["j", "a", "2", *"Dates differ", "enter", *"(see v1)"]
     assert snap_compare(notes_app(), terminal_size=(80, 24), run_before=press(*keys))

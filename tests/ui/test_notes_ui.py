@@ -497,3 +497,57 @@ async def test_a_failed_save_gives_the_note_back_in_the_editor(
         assert pilot.app.screen is screen
         [note] = sidecar_notes(sidecar)
         assert (note["verdict"], note["text"], note["tags"]) == ("false", "keep", ["t"])
+
+
+async def test_a_note_on_a_few_words_is_anchored_on_them_where_they_occur(
+    articles: list[str], sidecar: Path
+) -> None:
+    async with notes_app(articles).run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        group = await move_to_group_in_all(pilot, screen)
+        analysis = screen.analysis
+        assert analysis is not None
+        g = analysis.alignment.groups[group]
+
+        def text_of(article_id: str) -> str:
+            article = analysis.alignment.article(article_id)
+            return " ".join(article.sentences[i].text for i in g.slot(article_id))
+
+        # two words of the reference's text that some other version does not have
+        words = text_of(analysis.reference).split()
+        phrase = next(
+            " ".join(words[k : k + 2])
+            for k in range(len(words) - 1)
+            if any(" ".join(words[k : k + 2]) not in text_of(v) for v in g.articles)
+        )
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("1", "o", "k", "tab", "tab", *phrase, "enter")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        [note] = sidecar_notes(sidecar)
+        having = [v for v in g.articles if phrase in text_of(v)]
+        assert analysis.reference in having and len(having) < len(g.articles)
+        assert [a["article"] for a in note["anchors"]] == having
+        for anchor in note["anchors"]:
+            article = analysis.alignment.article(anchor["article"])
+            assert anchor["exact"] == phrase
+            assert article.source[anchor["start"] : anchor["end"]] == phrase
+
+
+async def test_words_in_no_version_keep_the_editor_open_with_the_draft(
+    articles: list[str], sidecar: Path
+) -> None:
+    seen: list[object] = []
+    async with notes_app(articles).run_test(size=SIZE, message_hook=seen.append) as pilot:
+        await ready(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("1", "o", "k", "tab", "tab", *"zebra crossing", "enter")
+        await pilot.pause()
+        editor = pilot.app.screen
+        assert isinstance(editor, NoteEditor)
+        assert editor.draft().quote == "zebra crossing" and editor.draft().text == "ok"
+        errors = [n.message for n in notifications(seen) if n.severity == "error"]
+        assert len(errors) == 1 and "zebra crossing" in errors[0] and "is not in" in errors[0]
+        assert not sidecar.exists()

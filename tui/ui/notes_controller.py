@@ -20,7 +20,7 @@ from pathlib import Path
 import platformdirs
 
 from tui.core.analysis import Analysis, slot_text
-from tui.core.anchor import Anchor, anchor_group, anchor_sentences
+from tui.core.anchor import Anchor, anchor_group, anchor_quote, anchor_sentences
 from tui.core.collection import Collection
 from tui.core.errors import UsageError
 from tui.core.notes import (
@@ -55,6 +55,8 @@ class NoteDraft:
     """Free tags."""
     scope: str = ""
     """For a new note: "" for the whole group, or the one article id it goes on."""
+    quote: str = ""
+    """For a new note: words of the text to pin it to ("" for the whole sentences)."""
 
     @property
     def empty(self) -> bool:
@@ -271,7 +273,8 @@ class NotesController:
 
     def add_to_group(self, group: int, draft: NoteDraft) -> Note:
         """Add a note on a group and save: anchored in every version that has it, or only in
-        `draft.scope` (an article id) when that is set.
+        `draft.scope` (an article id) when that is set; with `draft.quote`, on those words only,
+        in each of those versions whose text has them (UsageError when none has).
 
         Raises:
             InputError: read-only, locked or unwritable sidecar (nothing changed).
@@ -288,9 +291,27 @@ class NotesController:
             anchors: tuple[Anchor, ...] = (anchor_sentences(article, slot),)
         else:
             anchors = anchor_group(self.analysis.articles, g)
+        if draft.quote.strip():
+            anchors = self._quoted(group, anchors, draft.quote)
         note = store.add(draft.verdict, draft.text, anchors, draft.tags)
         self.relocate()
         return note
+
+    def _quoted(self, group: int, anchors: tuple[Anchor, ...], quote: str) -> tuple[Anchor, ...]:
+        """The anchors narrowed to the quoted words, in each version whose text has them."""
+        assert self.analysis is not None
+        g = self.analysis.alignment.groups[group]
+        found = []
+        for anchor in anchors:
+            article = self.analysis.alignment.article(anchor.article)
+            narrowed = anchor_quote(article, g.slot(anchor.article), quote)
+            if narrowed is not None:
+                found.append(narrowed)
+        if not found:
+            where = anchors[0].article if len(anchors) == 1 else f"any of {len(anchors)} versions"
+            shown = " ".join(quote.split())
+            raise UsageError("On the words", f"“{shown}” is not in the text of {where}")
+        return tuple(found)
 
     def edit(self, note_id: str, draft: NoteDraft) -> Note:
         """Change a note's verdict, text and tags and save (an unchanged verdict is kept as it

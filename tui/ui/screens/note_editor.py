@@ -2,6 +2,8 @@
 
 A new note goes on the whole group (every version that has it) unless the "On" row, reached
 with shift+tab from the text or tab from the verdict, is set (left/right) to one version only.
+The last field of a new note, "On the words", pins it to a phrase of the text (a selection
+typed from the keyboard) instead of whole sentences.
 
 Keys: 1..9 pick the verdict (the sidecar's labels, "1" is the first; 0 clears it) whenever the
 focus is not in a text field; picking one moves on to the text. The text is multi-line, so
@@ -204,6 +206,18 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
             if self.app.is_headless:
                 field.cursor_blink = False
             yield field
+            if note is None:
+                yield Label(
+                    "On the words [dim](optional: a phrase of the text)[/]", classes="note-field"
+                )
+                words = Input(
+                    start.quote if start else "",
+                    id="note-words",
+                    placeholder="empty: the whole sentence",
+                )
+                if self.app.is_headless:
+                    words.cursor_blink = False
+                yield words
             yield Static(
                 "[b]ctrl+s[/] save · [b]enter[/] save (outside the text) · "
                 "[b]tab[/] next field · [b]esc[/] cancel",
@@ -236,7 +250,13 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
             text=self.text_area.text.strip("\n"),
             tags=parse_tags(self.query_one("#note-tags", Input).value),
             scope=scopes[0].value if (scopes := self.query(ScopePicker)) else "",
+            quote=self._words(),
         )
+
+    def _words(self) -> str:
+        """The "On the words" field (new notes only), trimmed."""
+        fields = self.query("#note-words").results(Input)
+        return next((f.value.strip() for f in fields), "")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "verdict" and parameters:
@@ -262,7 +282,7 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         """Close without saving."""
         self.dismiss(None)
 
-    @on(Input.Submitted, "#note-tags")
+    @on(Input.Submitted, "#note-tags, #note-words")
     def _tags_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.action_save()
