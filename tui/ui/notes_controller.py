@@ -36,6 +36,11 @@ from tui.core.notes import (
 )
 from tui.resources import seeds_dir
 
+LOCK_TIMEOUT = 2.0
+"""Seconds a save in the app waits for another instance's write (the CLI waits longer): a save
+runs on the UI thread, so a stuck lock must not freeze the app; the note comes back in the
+editor instead, to try again."""
+
 REPORT_SUFFIX = {"md": "md", "html": "html", "json": "json"}
 """File extension per report format."""
 
@@ -155,7 +160,9 @@ class NotesController:
         self.location = sidecar_location(
             self.collection, self.override, data_dir=self.data_dir, keep_out=[seeds_dir()]
         )
-        self.store = NoteStore.open(self.location.path, clock=self.clock, author=self.author)
+        self.store = NoteStore.open(
+            self.location.path, clock=self.clock, author=self.author, lock_timeout=LOCK_TIMEOUT
+        )
         if self.new_id is not None:
             self.store.new_id = self.new_id
         self.relocate()
