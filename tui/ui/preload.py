@@ -17,16 +17,17 @@ so later collections skip the start-up objects.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import threading
 from collections.abc import Sequence
 from concurrent.futures import Future
-from multiprocessing.connection import Connection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tui.core.analysis import Analysis, analyze
-from tui.core.articles import Article
+if TYPE_CHECKING:  # the analysis and multiprocessing import in start_analysis(), GC paused
+    from multiprocessing.connection import Connection
+
+    from tui.core.analysis import Analysis
+    from tui.core.articles import Article
 
 _paused: list[bool] = []
 """Non-empty while pause_gc() holds the collector."""
@@ -51,6 +52,8 @@ def resume_gc() -> None:
 
 
 def _child(conn: Connection, args: tuple[Any, ...]) -> None:
+    from tui.core.analysis import analyze
+
     _paused.clear()
     gc.enable()  # the child allocates and drops a lot while aligning
     try:
@@ -65,6 +68,8 @@ def _child(conn: Connection, args: tuple[Any, ...]) -> None:
 
 
 def _fork_safe() -> bool:
+    import multiprocessing
+
     return (
         os.name == "posix"
         and "fork" in multiprocessing.get_all_start_methods()
@@ -85,6 +90,10 @@ def start_analysis(
     Returns:
         A future of the Analysis.
     """
+    import multiprocessing
+
+    from tui.core.analysis import analyze
+
     future: Future[Analysis] = Future()
     future.set_running_or_notify_cancel()
     args = (tuple(articles), reference, threshold)
