@@ -4,10 +4,13 @@ A fresh interpreter launches the app as `sidebyside` does (`tui.commands.app.sta
 `build_app` on the bundled seeds), waits for the first full compare screen, then reports which
 modules it imported and the garbage collector's state. Then it opens the help (`?`) and the
 notes list (`N`) and reports again, which proves the lazy imports still happen on first use.
+The last tests check the launch's garbage-collector pause in this process.
 """
 
 from __future__ import annotations
 
+import argparse
+import gc
 import json
 import os
 import subprocess
@@ -16,6 +19,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tui import cli
+from tui.commands import app as app_command
+from tui.core.errors import InputError
+from tui.ui.preload import pause_gc, resume_gc
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -118,3 +126,32 @@ def test_the_garbage_collector_runs_again_once_the_first_screen_is_shown(
     launch: dict[str, Any],
 ) -> None:
     assert launch["gc_enabled"] is True
+
+
+def _app_args(*argv: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser()
+    cli.add_input_arguments(parser)
+    app_command.add_app_arguments(parser)
+    return parser.parse_args(list(argv))
+
+
+def test_a_launch_that_fails_to_load_leaves_the_garbage_collector_running(
+    tmp_path: Path,
+) -> None:
+    assert gc.isenabled()
+    with pytest.raises(InputError):
+        app_command.start(_app_args(str(tmp_path / "missing.txt")))
+    assert gc.isenabled()
+
+
+@pytest.mark.parametrize(("enabled_before", "enabled_after"), [(True, True), (False, False)])
+def test_resume_gc_only_undoes_the_launch_pause(enabled_before: bool, enabled_after: bool) -> None:
+    if not enabled_before:
+        gc.disable()  # someone else's choice: the launch pause leaves it alone
+    try:
+        pause_gc()
+        assert not gc.isenabled()
+        resume_gc(freeze=False)
+        assert gc.isenabled() is enabled_after
+    finally:
+        gc.enable()

@@ -53,11 +53,15 @@ def start(args: argparse.Namespace) -> tuple[Collection, str | None, Future[Anal
     Returns:
         The collection, the checked reference and the started analysis (None: no article).
     """
-    from tui.ui.preload import pause_gc, start_analysis
+    from tui.ui.preload import pause_gc, resume_gc, start_analysis
 
     pause_gc()  # the app resumes the collector once the first comparison is on screen
-    collection = load_inputs(args, strict=False)
-    reference = check_reference(collection, args.reference)
+    try:
+        collection = load_inputs(args, strict=False)
+        reference = check_reference(collection, args.reference)
+    except BaseException:
+        resume_gc(freeze=False)  # no app will run to resume it
+        raise
     pending = None
     if collection.articles:
         # start aligning before Textual is imported; the app's worker picks the result up

@@ -40,14 +40,19 @@ def pause_gc() -> None:
         _paused.append(True)
 
 
-def resume_gc() -> None:
+def resume_gc(*, freeze: bool = True) -> None:
     """Restart the collector paused by pause_gc(), leaving the objects alive now to it no more.
 
     Does nothing when pause_gc() did not pause it (tests, benchmarks that build apps).
+
+    Args:
+        freeze: move the objects alive now out of the collector's sight (`gc.freeze()`); False
+            when the launch failed and the process goes on without the app.
     """
     if _paused:
         _paused.clear()
-        gc.freeze()
+        if freeze:
+            gc.freeze()
         gc.enable()
 
 
