@@ -75,12 +75,21 @@ async def test_one_article_reads_in_one_column_and_says_comparing_needs_two() ->
 
 
 async def test_actions_wait_for_the_analysis() -> None:
-    app = synthetic_app()
+    analysis = synthetic_analysis(70, 3)
+    release = threading.Event()
+
+    def slow(
+        articles: Sequence[Article], reference: str | None, threshold: float | None
+    ) -> Analysis:
+        release.wait(10)
+        return analysis
+
+    app = SideBySideApp(Collection(analysis.articles, (), None), analyzer=slow)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.compare_screen
-        screen.analysis = None
         assert screen.check_action("next_difference", ()) is None
         assert screen.check_action("toggle_sidebar", ()) is True
+        release.set()
         await ready(pilot)
         assert screen.check_action("next_difference", ()) is True
 

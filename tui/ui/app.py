@@ -2,6 +2,8 @@
 
 The app computes nothing itself: `analyze()` runs in a thread worker that posts
 `AnalysisReady`/`AnalysisFailed`; the handlers push the result down to the compare screen.
+An analysis the launch started (`tui.ui.preload`) that is done by the time the compare screen
+is mounted shows in its first frame, without a loading screen or a worker.
 Loading errors of some files become error notifications while the rest opens.
 """
 
@@ -77,7 +79,7 @@ class SideBySideApp(NotesActions, App[None]):
         """Alignment threshold passed to analyze() (None: the engine's)."""
         self.analyzer: Analyzer = analyzer or analyze
         """The core function the worker calls (tests and benchmarks pass a fixed one)."""
-        self.compare_screen = CompareScreen(collection.articles)
+        self.compare_screen = CompareScreen(collection.articles, on_ready=self._screen_ready)
         """The main screen."""
         self._generation = 0
         self._pending = pending
@@ -92,11 +94,20 @@ class SideBySideApp(NotesActions, App[None]):
         for error in self.collection.errors:
             self.notify(str(error), title="Could not load", severity="error", timeout=10)
 
-    def on_compare_screen_ready(self, message: CompareScreen.Ready) -> None:
-        if self.collection.articles:
-            self.request_analysis(self.initial_reference)
-        else:
+    def _screen_ready(self) -> None:
+        """The compare screen is mounted (its first frame is not drawn yet): show or start."""
+        if not self.collection.articles:
             self.compare_screen.show_failure("no article loaded")
+            return
+        pending = self._pending
+        if pending is not None and pending.done() and pending.exception() is None:
+            # the launch's analysis finished while the app started: the first frame shows it,
+            # rather than a loading screen replaced at once
+            self._pending = None
+            self._generation += 1
+            self._show(pending.result())
+        else:
+            self.request_analysis(self.initial_reference)
 
     # ----------------------------------------------------------------- analysis worker
 
@@ -122,8 +133,12 @@ class SideBySideApp(NotesActions, App[None]):
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         if message.generation == self._generation:
-            self.compare_screen.show_analysis(message.analysis)
-            self.call_after_refresh(resume_gc)  # the launch is over once this is on screen
+            self._show(message.analysis)
+
+    def _show(self, analysis: Analysis) -> None:
+        self.compare_screen.show_analysis(analysis)
+        self.analysis_shown(analysis)
+        self.call_after_refresh(resume_gc)  # the launch is over once this is on screen
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         if message.generation == self._generation:

@@ -27,6 +27,7 @@ from tui.ui.notes_controller import REPORT_NAMES, NoteDraft, NotesController, sh
 if TYPE_CHECKING:
     from textual.app import App
 
+    from tui.core.analysis import Analysis
     from tui.ui.screens.compare import CompareScreen
 
     _Base = App[None]
@@ -146,10 +147,9 @@ class NotesActions(_Base):
         self.refresh_note_marks()
         return True
 
-    def on_analysis_ready(self, message: Any) -> None:
-        # Runs after SideBySideApp's own handler (MRO order), which showed the analysis.
-        analysis = self._compare.analysis
-        if analysis is not None and analysis is not self.notes.analysis:
+    def analysis_shown(self, analysis: Analysis) -> None:
+        """Resolve the notes against the analysis the compare screen just showed."""
+        if analysis is not self.notes.analysis:
             self.notes.set_analysis(analysis)
             self.refresh_note_marks()
 

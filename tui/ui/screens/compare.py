@@ -14,7 +14,6 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Label, LoadingIndicator
 
@@ -40,17 +39,27 @@ NEEDS_TWO = frozenset({"next_version", "prev_version", "swap_reference", "open_g
 class CompareScreen(Screen[None]):
     """Reference | chosen version, one row per group, with the article list beside it."""
 
+    AUTO_FOCUS = "CompareView"
+    """Focus the compare view from the first frame (the sidebar would take it and lose it)."""
+
     # `?` first: the footer is cut at 80 columns and help is the key that explains the rest
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "app.help", "Help"),
         *keys.bindings(tuple(k for k in keys.KEYS if k.action not in keys.MOVE_ACTIONS)),
     ]
 
-    class Ready(Message):
-        """The screen is mounted: the app may start the analysis."""
+    def __init__(
+        self, articles: Sequence[Article], *, on_ready: Callable[[], None] | None = None
+    ) -> None:
+        """Make the screen.
 
-    def __init__(self, articles: Sequence[Article]) -> None:
+        Args:
+            articles: every loaded version.
+            on_ready: called once the screen is mounted, before its first frame is drawn (the
+                app then shows an analysis that is already there, or starts one).
+        """
         super().__init__()
+        self._on_ready = on_ready
         self.articles: tuple[Article, ...] = tuple(articles)
         """Every loaded version, in collection order."""
         self.analysis: Analysis | None = None
@@ -91,7 +100,8 @@ class CompareScreen(Screen[None]):
         self.sidebar.show_articles(self.articles, None, None, None)
         self._auto_sidebar()
         self.view.focus()
-        self.post_message(self.Ready())
+        if self._on_ready is not None:
+            self._on_ready()
 
     def on_resize(self) -> None:
         self._auto_sidebar()

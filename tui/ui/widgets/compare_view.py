@@ -305,7 +305,11 @@ class CompareView(ScrollView, can_focus=True):
         right = len(wrap_offsets(row.right_plain, rw)) + 1 if rw else 1
         return max(left, right) + len(self._annotations(row)) + 1
 
-    def _relayout(self, *, force: bool = False) -> None:
+    def _relayout(self, *, force: bool = False, quiet: bool = False) -> None:
+        """Compute every row's height for the current width (force: even if it is the same).
+
+        quiet: set the virtual size without asking for another layout pass (during one).
+        """
         width = self.scrollable_content_region.width
         if width <= 0:
             width = max(self.size.width, 20)
@@ -321,12 +325,26 @@ class CompareView(ScrollView, can_focus=True):
             total += h
         self._starts, self._heights, self._total = starts or [0], heights, total
         self._strips.clear()
+        if quiet:
+            self.set_reactive(CompareView.virtual_size, Size(width, total + 1))
+            return
         self.virtual_size = Size(width, total + 1)
         self.refresh()
 
     def _invalidate(self) -> None:
         self._strips.clear()
         self.refresh()
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # Lay the rows out for a new width within the screen's layout pass, so the frame drawn
+        # next uses it: on_resize comes after that frame, which drew the whole view twice.
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        if self.scrollable_content_region.width != self._layout_width:
+            self._relayout(quiet=True)
+            self._scroll_update(self.virtual_size)
+        return resized
 
     def on_resize(self, event: events.Resize) -> None:
         self._relayout()
