@@ -1,10 +1,15 @@
-"""The compare screen's footer: keys greyed while the analysis runs, enabled in place after."""
+"""The compare screen's footer: keys greyed while the analysis runs, enabled in place after;
+an analysis done at launch shows with its keys in the first frame."""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from concurrent.futures import Future
+from pathlib import Path
 
+from rich.console import RenderableType
+from textual.screen import Screen
 from textual.widgets._footer import FooterKey
 
 from tests.ui.helpers import ready
@@ -14,6 +19,7 @@ from tui.core.collection import Collection
 from tui.ui.app import SideBySideApp
 from tui.ui.screens.compare import NEEDS_ANALYSIS
 from tui.ui.synthetic import synthetic_analysis
+from tui.ui.widgets.compare_view import CompareView
 from tui.ui.widgets.key_footer import KeyFooter
 
 
@@ -52,3 +58,38 @@ async def test_footer_keys_wait_for_the_analysis_then_enable_without_a_rebuild()
         assert _greyed(after) == set()
         assert not any(key._disabled for key in after.values())
         assert all(after[action] is loading[action] for action in loading)  # the same widgets
+
+
+async def test_an_analysis_done_at_launch_is_complete_in_the_first_frame(tmp_path: Path) -> None:
+    analysis = synthetic_analysis(7, 3)
+    pending: Future[Analysis] = Future()
+    pending.set_result(analysis)
+    app = SideBySideApp(
+        Collection(analysis.articles, (), None), pending=pending, notes_path=tmp_path / "n.json"
+    )
+    first: list[tuple[int, set[str], bool, bool]] = []
+    display = app._display
+
+    def first_frame(screen: Screen[object], renderable: RenderableType | None) -> None:
+        if not first and screen is app.compare_screen and screen.query(CompareView):
+            first.append(
+                (
+                    len(screen.view.rows),
+                    set(_keys(app)) - _greyed(_keys(app)),
+                    screen.query_one("#progress").display,
+                    screen.focused is screen.view,
+                )
+            )
+        display(screen, renderable)
+
+    app._display = first_frame  # type: ignore[method-assign]
+    requests: list[str | None] = []
+    app.request_analysis = requests.append  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    assert requests == []  # no worker, no loading screen: shown as the screen mounted
+    rows, enabled, progress, focused = first[0]
+    assert rows == 7
+    assert {"app.help", "next_difference", "open_grid"} <= enabled
+    assert not progress
+    assert focused

@@ -95,13 +95,15 @@ class CompareScreen(Screen[None]):
         """The article list."""
         return self.query_one(ArticleList)
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.query_one(SearchBar).display = False
         self.sidebar.show_articles(self.articles, None, None, None)
         self._auto_sidebar()
         self.view.focus()
         if self._on_ready is not None:
             self._on_ready()
+        # the keys in the first frame: the stock footer adds them after it (two more frames)
+        await self.query_one(KeyFooter).show_keys()
 
     def on_resize(self) -> None:
         self._auto_sidebar()

@@ -50,6 +50,13 @@ class KeyFooter(Footer):
                 widget.set_class(self.compact, "-compact", update=False)
             yield widget
 
+    async def show_keys(self) -> None:
+        """Show the keys now, before the screen's first frame (the screen calls it on mount)."""
+        self._bindings_ready = True
+        if self._signature() != self._shown:
+            with self._context():  # compose binds the keys to this footer (the active pump)
+                await self.recompose()
+
     def bindings_changed(self, screen: Screen[object]) -> None:
         self._bindings_ready = True
         if not screen.app.app_focus:
