@@ -78,11 +78,16 @@ class CompareScreen(Screen[None]):
         with Horizontal(id="body"):
             yield ArticleList(id="sidebar")
             with Vertical(id="main"):
-                with Horizontal(id="progress"):
-                    yield LoadingIndicator()
+                # hidden until needed (set now, not once mounted: no second style pass); the
+                # loading indicator mounts when shown, so a launch that never shows it skips it
+                progress = Horizontal(id="progress")
+                progress.display = False
+                with progress:
                     yield Label("", id="progress-label")
                 yield CompareView(id="compare")
-                yield SearchBar(id="search")
+                search = SearchBar(id="search")
+                search.display = False
+                yield search
         yield KeyFooter(compact=True)
 
     @property
@@ -96,7 +101,6 @@ class CompareScreen(Screen[None]):
         return self.query_one(ArticleList)
 
     async def on_mount(self) -> None:
-        self.query_one(SearchBar).display = False
         self.sidebar.show_articles(self.articles, None, None, None)
         self._auto_sidebar()
         self.view.focus()
@@ -122,6 +126,8 @@ class CompareScreen(Screen[None]):
         n = len(self.articles)
         progress = self.query_one("#progress")
         progress.display = True
+        if not progress.query(LoadingIndicator):
+            progress.mount(LoadingIndicator(), before=0)
         label = f"Aligning {n} versions…" if n > 1 else "Reading the article…"
         self.query_one("#progress-label", Label).update(label)
         listing = [

@@ -12,8 +12,11 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.strip import Strip
+from textual.style import Style
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -38,6 +41,32 @@ class ArticleList(OptionList):
         Binding("r", "make_reference", "Ref"),
         Binding("escape", "leave", "Back", show=False),
     ]
+
+    _cache_width: int | None = None
+    """Content width OptionList's line and render caches were built for."""
+
+    # OptionList clears its caches (and draws again) on every Resize, which comes after the
+    # first frame that already drew the entries at that width. The caches here drop themselves
+    # when the width they were built for changes, so a Resize at the same width keeps them.
+    def _check_cache_width(self) -> None:
+        width = self.scrollable_content_region.width
+        if width != self._cache_width:
+            self._cache_width = width
+            self._option_render_cache.clear()
+            self._line_cache.clear()
+
+    def _update_lines(self) -> None:
+        self._check_cache_width()
+        super()._update_lines()
+
+    def _get_option_render(self, option: Option, style: Style) -> list[Strip]:
+        self._check_cache_width()
+        return super()._get_option_render(option, style)
+
+    def _on_resize(self, event: events.Resize) -> None:  # type: ignore[override]
+        event.prevent_default()  # instead of OptionList's handler, which always clears
+        if self.scrollable_content_region.width != self._cache_width:
+            self._clear_caches()
 
     class Picked(Message):
         """The user chose a version for the right column."""
