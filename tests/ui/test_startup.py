@@ -75,8 +75,13 @@ NOT_AT_LAUNCH = (
     "tui.core.report_markdown",
     "textual.widgets._text_area",
     "textual.widgets._data_table",
+    "rapidfuzz",
+    "diff_match_patch",
+    "tui.core.collation",
+    "tui.core.similarity",
 )
-"""Modules the first compare screen does not need (each imports on first use)."""
+"""Modules the first compare screen does not need (each imports on first use; the scoring
+ones are imported by the analysis process, not by the app that unpickles its result)."""
 
 
 @pytest.fixture(scope="module")

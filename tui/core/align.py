@@ -42,11 +42,15 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tui.core.articles import Article
-from tui.core.collation import Collation
-from tui.core.similarity import Idf, normalise, pair_score
 from tui.core.tuning import DEFAULT_THRESHOLD, Tuning
+
+# The scoring modules (and rapidfuzz under them) import on the first align(): a process that
+# only reads Alignments (the app unpickling one from the launch's analysis process) skips them.
+if TYPE_CHECKING:
+    from tui.core.collation import Collation
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -63,6 +67,20 @@ __all__ = [
 
 KINDS = ("identical", "reworded", "partial", "unique")
 """Group kinds, from closest to loosest."""
+
+
+def normalise(text: str) -> str:
+    """A comparison form of a sentence (`tui.core.similarity.normalise`).
+
+    Args:
+        text: a sentence.
+
+    Returns:
+        The folded text.
+    """
+    from tui.core.similarity import normalise as fold
+
+    return fold(text)
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -188,6 +206,9 @@ def align(
     ref_art = next((a for a in arts if a.id == ref), None)
     if ref_art is None:
         raise KeyError(ref)
+    from tui.core.collation import Collation
+    from tui.core.similarity import Idf, normalise
+
     tune = tuning or Tuning()
     if threshold is not None:
         scale = threshold / tune.threshold if tune.threshold else 1.0
@@ -269,6 +290,8 @@ def _finish(arts: tuple[Article, ...], ref: str, col: Collation, versions: list[
 def _group_links(
     col: Collation, slots: dict[str, tuple[int, ...]], pivot: str, rank: dict[str, int]
 ) -> tuple[Link, ...]:
+    from tui.core.similarity import pair_score
+
     if len(slots) < 2:
         return ()
     pivot_feats = [(i, col.feat(pivot, (i,))) for i in slots[pivot]]
@@ -305,6 +328,8 @@ def _similarity(arts: tuple[Article, ...], col: Collation) -> tuple[PairSimilari
     The mean score of a pair is taken over at most `Tuning.similarity_sample` of their shared
     groups, evenly spread in reading order (all of them for stories of usual length).
     """
+    from tui.core.similarity import pair_score
+
     words = {a.id: [len(s.text.split()) for s in a.sentences] for a in arts}
     at = {g: k for k, g in enumerate(col.order)}
     # version -> group -> (sentences, words) of its slot, for groups with 2+ versions

@@ -23,8 +23,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from rapidfuzz import fuzz
-
 from tui.core.errors import UsageError
 
 if TYPE_CHECKING:  # types only: anchors load without the loader and the aligner
@@ -253,6 +251,8 @@ def anchor_selection(article: Article, index: int, start: int, end: int) -> Anch
         before = len(_flexible(selected).findall(shown[: start + lead]))
         hit = hits[min(before, len(hits) - 1)]
         return make_anchor(article, s_start + hit.start(), s_start + hit.end())
+    from rapidfuzz import fuzz  # here: reading notes (no fuzzy match) needs no rapidfuzz
+
     found = fuzz.partial_ratio_alignment(selected, raw)
     if found is not None and found.score >= 60 and found.dest_end > found.dest_start:
         return make_anchor(article, s_start + found.dest_start, s_start + found.dest_end)
@@ -292,6 +292,8 @@ def anchor_quote(article: Article, indices: Iterable[int], quote: str) -> Anchor
 
 
 def _similar(a: str, b: str) -> float:
+    from rapidfuzz import fuzz
+
     if not a and not b:
         return 1.0
     return fuzz.ratio(a, b) / 100.0
@@ -370,6 +372,8 @@ def _spans(article: Article, length: int) -> Iterable[tuple[int, int]]:
 
 
 def _fuzzy(anchor: Anchor, article: Article) -> Resolution | None:
+    from rapidfuzz import fuzz
+
     source, quote = article.source, anchor.exact
     if len(quote.strip()) < MIN_FUZZY_QUOTE:
         return None

@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from diff_match_patch import diff_match_patch
-
 from tui.core.dates import DATE_RE, find_dates
 from tui.core.normalize import (
     NUMBER_RE,
@@ -216,6 +214,8 @@ def _diff_tokens(a: list[str], b: list[str]) -> list[tuple[int, list[str]]]:
                 back.append(t)
             chars.append(c)
         return "".join(chars)
+
+    from diff_match_patch import diff_match_patch  # here: reading Ops needs no differ
 
     dmp = diff_match_patch()
     dmp.Diff_Timeout = _DMP_TIMEOUT

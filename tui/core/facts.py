@@ -14,8 +14,6 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
-from rapidfuzz import fuzz
-
 from tui.core.align import Alignment, Group
 from tui.core.articles import Article, Sentence
 from tui.core.dates import DateMention, find_dates, overlaps
@@ -1140,6 +1138,8 @@ def _day(d: _Draft) -> str:
 
 def _group_quotes(gid: int, slots: Slots, pos: tuple[int, int, int]) -> list[_Draft]:
     """Versions of the same quotation worded differently (or given to different speakers)."""
+    from rapidfuzz import fuzz  # here: unpickling facts (the app) needs no rapidfuzz
+
     quotes = [(a, x) for a in slots for x in slots[a] if x[0].kind == "quote"]
     candidates: list[tuple[float, int, int]] = []
     for i, (a, fa) in enumerate(quotes):
