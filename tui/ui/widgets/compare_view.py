@@ -154,8 +154,10 @@ class CompareView(ScrollView, can_focus=True):
 
     def set_note_counts(self, counts: Mapping[int, int]) -> None:
         """Mark rows whose group has notes (group id -> count)."""
-        self.note_counts = dict(counts)
-        self._relayout(force=True)
+        counts = dict(counts)
+        if counts != self.note_counts:
+            self.note_counts = counts
+            self._relayout(force=True)
 
     # ----------------------------------------------------------------- queries
 
@@ -311,6 +313,13 @@ class CompareView(ScrollView, can_focus=True):
         quiet: set the virtual size without asking for another layout pass (during one).
         """
         width = self.scrollable_content_region.width
+        if width <= 0 and not self.size.width:
+            # not laid out yet (rows shown before the first frame): the layout pass lays them
+            # out for its width (_size_updated), no need to wrap them for a guess first
+            self._layout_width = 0
+            self._starts, self._heights, self._total = [0], [], 0
+            self._strips.clear()
+            return
         if width <= 0:
             width = max(self.size.width, 20)
         if width == self._layout_width and not force:
