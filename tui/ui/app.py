@@ -3,7 +3,8 @@
 The app computes nothing itself: `analyze()` runs in a thread worker that posts
 `AnalysisReady`/`AnalysisFailed`; the handlers push the result down to the compare screen.
 An analysis the launch started (`tui.ui.preload`) that is done by the time the compare screen
-is mounted shows in its first frame, without a loading screen or a worker.
+is mounted (or within `LOADING_GRACE` after) shows in its first frame, without a loading screen
+or a worker.
 Loading errors of some files become error notifications while the rest opens.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from concurrent import futures
 from concurrent.futures import Future
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
@@ -39,6 +41,9 @@ if TYPE_CHECKING:
 
 DEFAULT_THEME = "textual-dark"
 """Theme used when none is given."""
+
+LOADING_GRACE = 0.25
+"""Seconds the first frame waits for the launch's analysis before it shows the loading screen."""
 
 GC_PAUSE_LIMIT = 2.0
 """Seconds after which a garbage collector paused for the launch restarts, analysis or not."""
@@ -100,6 +105,10 @@ class SideBySideApp(NotesActions, App[None]):
             self.compare_screen.show_failure("no article loaded")
             return
         pending = self._pending
+        if pending is not None:
+            # the launch's analysis is often a few milliseconds from done by now: wait that
+            # long rather than draw a loading screen that its result replaces at once
+            futures.wait([pending], timeout=LOADING_GRACE)
         if pending is not None and pending.done() and pending.exception() is None:
             # the launch's analysis finished while the app started: the first frame shows it,
             # rather than a loading screen replaced at once

@@ -84,7 +84,12 @@ class CompareScreen(Screen[None]):
                 progress.display = False
                 with progress:
                     yield Label("", id="progress-label")
-                yield CompareView(id="compare")
+                view = CompareView(id="compare")
+                # styled as focused from its mount: it takes the focus before the first frame
+                # (AUTO_FOCUS, on_mount), which would otherwise style it (and its 16 component
+                # classes) a second time
+                view.set_reactive(CompareView.has_focus, True)
+                yield view
                 search = SearchBar(id="search")
                 search.display = False
                 yield search
@@ -108,6 +113,16 @@ class CompareScreen(Screen[None]):
             self._on_ready()
         # the keys in the first frame: the stock footer adds them after it (two more frames)
         await self.query_one(KeyFooter).show_keys()
+
+    _resumed = False
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Runs before Screen's handler. Textual restyles every widget of a resumed screen; on
+        # the first resume the mount has just styled them all, so that pass (over the whole
+        # screen, before its first frame) would only repeat it.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     def on_resize(self) -> None:
         self._auto_sidebar()
