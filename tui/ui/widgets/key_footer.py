@@ -7,7 +7,9 @@ shown), so the stock footer rebuilt its dozen keys five to seven times before th
 screen. KeyFooter coalesces the requests made before the next refresh into one, skips it when
 the keys, their state and tooltips are what it already shows, and when only keys became
 enabled or disabled (the analysis arrived), updates those keys in place. Its keys are born
-with the `-compact` class rather than getting it (and a style update each) once mounted.
+with the `-compact` class rather than getting it (and a style update each) once mounted, and
+the screen has them composed as it mounts (`show_keys`), so its first frame shows them: the
+stock footer adds them only after that frame, which costs two more.
 """
 
 from __future__ import annotations
