@@ -107,6 +107,7 @@ class CompareView(ScrollView, can_focus=True):
         self._total = 0
         self._layout_width = -1
         self._strips: OrderedDict[int, list[Strip]] = OrderedDict()
+        self._scrollbar_virtual_size: Size | None = None
         self._styles: dict[str, Style] = {}
 
     # ----------------------------------------------------------------- data pushed down
@@ -347,12 +348,17 @@ class CompareView(ScrollView, can_focus=True):
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
     ) -> bool:
+        # ScrollView compares the virtual size the layout passes in, never this view's own (the
+        # rows' height), so it updated and drew the scrollbar again on every layout pass: it
+        # gets the view's own, and the scrollbar is updated here when that one changed.
+        resized = super()._size_updated(size, self.virtual_size, container_size, layout)
         # Lay the rows out for a new width within the screen's layout pass, so the frame drawn
         # next uses it: on_resize comes after that frame, which drew the whole view twice.
-        resized = super()._size_updated(size, virtual_size, container_size, layout)
         if self.scrollable_content_region.width != self._layout_width:
             self._relayout(quiet=True)
+        if self.virtual_size != self._scrollbar_virtual_size:
             self._scroll_update(self.virtual_size)
+            self._scrollbar_virtual_size = self.virtual_size
         return resized
 
     def on_resize(self, event: events.Resize) -> None:
