@@ -79,6 +79,7 @@ NOT_AT_LAUNCH = (
     "diff_match_patch",
     "tui.core.collation",
     "tui.core.similarity",
+    "multiprocessing",
 )
 """Modules the first compare screen does not need (each imports on first use; the scoring
 ones are imported by the analysis process, not by the app that unpickles its result)."""

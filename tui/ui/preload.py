@@ -4,7 +4,9 @@ Launching the app spends a few hundred milliseconds importing Textual and buildi
 screen; the analysis needs none of that. `sidebyside` therefore starts it first (this module
 imports no Textual): in a forked child process when that is safe (POSIX, no other thread
 running yet), so it really runs in parallel with the Textual start-up instead of competing for
-the GIL, else in a thread. The app's worker picks the result up from the future.
+the GIL, else in a thread. The child is a plain `os.fork` that pickles its result into a pipe
+(multiprocessing's import alone cost the launch several milliseconds) and is ended if the app
+exits first. The app picks the result up from the future.
 
 `pause_gc()`/`resume_gc()` keep the cyclic garbage collector out of the start-up: importing
 Textual and building the first screen allocate a few hundred thousand objects that all live on,
@@ -16,16 +18,18 @@ so later collections skip the start-up objects.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import gc
 import os
+import pickle
+import signal
 import threading
 from collections.abc import Sequence
 from concurrent.futures import Future
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
-if TYPE_CHECKING:  # the analysis and multiprocessing import in start_analysis(), GC paused
-    from multiprocessing.connection import Connection
-
+if TYPE_CHECKING:  # the analysis imports in the analysis process
     from tui.core.analysis import Analysis
     from tui.core.articles import Article
 
@@ -56,30 +60,43 @@ def resume_gc(*, freeze: bool = True) -> None:
         gc.enable()
 
 
-def _child(conn: Connection, args: tuple[Any, ...]) -> None:
-    from tui.core.analysis import analyze
-
-    _paused.clear()
-    gc.enable()  # the child allocates and drops a lot while aligning
+def _child(fd: int, args: tuple[Any, ...]) -> NoReturn:
+    """The forked analysis process: send the pickled (ok, result or exception), then exit."""
+    code = 0
     try:
-        conn.send((True, analyze(*args)))
-    except BaseException as exc:  # handed to the parent, which shows it
+        _paused.clear()
+        gc.enable()  # the child allocates and drops a lot while aligning
+        from tui.core.analysis import analyze
+
         try:
-            conn.send((False, exc))
+            reply: tuple[bool, Any] = (True, analyze(*args))
+        except BaseException as exc:  # handed to the parent, which shows it
+            reply = (False, exc)
+        try:
+            data = pickle.dumps(reply)
         except Exception:
-            conn.send((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
+            problem = reply[1]
+            data = pickle.dumps((False, RuntimeError(f"{type(problem).__name__}: {problem}")))
+        with os.fdopen(fd, "wb") as pipe:
+            pipe.write(data)
+    except BaseException:
+        code = 1
     finally:
-        conn.close()
+        os._exit(code)  # no atexit handlers, no flushing of the parent's buffers
 
 
 def _fork_safe() -> bool:
-    import multiprocessing
+    return os.name == "posix" and hasattr(os, "fork") and threading.active_count() == 1
 
-    return (
-        os.name == "posix"
-        and "fork" in multiprocessing.get_all_start_methods()
-        and threading.active_count() == 1
-    )
+
+def _stop(pid: int) -> None:
+    """At exit: end an analysis process still running (the app quit before it finished)."""
+    try:
+        if os.waitpid(pid, os.WNOHANG) == (0, 0):
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+    except OSError:
+        pass  # already reaped
 
 
 def start_analysis(
@@ -95,30 +112,32 @@ def start_analysis(
     Returns:
         A future of the Analysis.
     """
-    import multiprocessing
-
-    from tui.core.analysis import analyze
-
     future: Future[Analysis] = Future()
     future.set_running_or_notify_cancel()
     args = (tuple(articles), reference, threshold)
     if _fork_safe():
-        ctx = multiprocessing.get_context("fork")
-        receive, send = ctx.Pipe(duplex=False)
+        # os.fork and a pipe rather than multiprocessing, whose import the launch would pay
+        read, write = os.pipe()
         if _paused:
             gc.freeze()  # the child's collections then skip everything inherited
-        process = ctx.Process(target=_child, args=(send, args), daemon=True)
-        process.start()
-        send.close()
+        pid = os.fork()
+        if pid == 0:
+            os.close(read)
+            _child(write, args)  # never returns
+        os.close(write)
+        atexit.register(_stop, pid)
 
         def wait() -> None:
+            with os.fdopen(read, "rb") as pipe:
+                data = pipe.read()
+            with contextlib.suppress(OSError):
+                os.waitpid(pid, 0)
+            atexit.unregister(_stop)
             try:
-                ok, value = receive.recv()
-            except (EOFError, OSError) as exc:
+                ok, value = pickle.loads(data)
+            except Exception as exc:
                 future.set_exception(RuntimeError(f"analysis process ended early ({exc!r})"))
                 return
-            finally:
-                process.join(timeout=5)
             if ok:
                 future.set_result(value)
             else:
@@ -126,6 +145,8 @@ def start_analysis(
 
         threading.Thread(target=wait, name="sidebyside-preload", daemon=True).start()
         return future
+
+    from tui.core.analysis import analyze
 
     def run() -> None:
         try:
