@@ -8,6 +8,7 @@ publication date when it has one; without one, relative expressions stay relativ
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -32,7 +33,7 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:(?P<part>early|earlier|mid|late|later|end of|the end of|the start of|start of)[\s-]+)?"
 
-DATE_RE = re.compile(
+_DATE_PATTERN = (
     r"\b(?:"
     rf"(?P<iso>{_YEAR}-[01]\d-[0-3]\d)"
     rf"|(?P<mdy>{_MONTH}\s+{_DAY})(?:,?\s+(?P<mdy_y>{_YEAR}))?"
@@ -43,10 +44,24 @@ DATE_RE = re.compile(
     r"(?P<unit>year|month|week|weekend)(?:'s|’s)?"
     r"|(?P<yday>yesterday|today|tonight)"
     rf"|(?:(?P<ypart>early|late|mid|the end of|end of)[\s-]+)?(?P<y>{_YEAR})(?![-\d])"
-    r")\b",
-    re.IGNORECASE,
+    r")\b"
 )
-"""Date expressions; relative words are matched case-insensitively, names need capitals."""
+
+
+@functools.cache
+def date_re() -> re.Pattern[str]:
+    """Date expressions; relative words are matched case-insensitively, names need capitals.
+
+    Compiled on first use: a process that only reads dates (the app) never needs it.
+    """
+    return re.compile(_DATE_PATTERN, re.IGNORECASE)
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    """`DATE_RE`: the compiled pattern under the name it had before `date_re()`."""
+    if name == "DATE_RE":
+        return date_re()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +141,7 @@ def find_dates(text: str, article_date: str | None) -> list[DateMention]:
     """
     today = _parse_iso(article_date)
     out: list[DateMention] = []
-    for m in DATE_RE.finditer(text):
+    for m in date_re().finditer(text):
         mention = _resolve(m, today)
         if mention is None:
             continue

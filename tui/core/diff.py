@@ -13,9 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tui.core.dates import DATE_RE, find_dates
+from tui.core.dates import date_re, find_dates
 from tui.core.normalize import (
-    NUMBER_RE,
     NUMBER_WORDS,
     SCALES,
     american,
@@ -23,6 +22,7 @@ from tui.core.normalize import (
     fold_style,
     is_word,
     name_key,
+    number_re,
     quote_spans,
     squash,
     tokenize,
@@ -262,7 +262,7 @@ def _has_number(text: str) -> bool:
 
 
 def _has_date(text: str) -> bool:
-    for m in DATE_RE.finditer(text):
+    for m in date_re().finditer(text):
         g = m.group(0)
         if re.search(r"[A-Za-z]{3,}", g) and m.group("my") and not g[0].isupper():
             continue
@@ -362,8 +362,8 @@ def word_diff(a: str, b: str) -> tuple[Op, ...]:
     qa, qb = quote_spans(a), quote_spans(b)
     da = [(m.start, m.end) for m in find_dates(a, None)]
     db = [(m.start, m.end) for m in find_dates(b, None)]
-    na = [m.span() for m in NUMBER_RE.finditer(a)]
-    nb = [m.span() for m in NUMBER_RE.finditer(b)]
+    na = [m.span() for m in number_re().finditer(a)]
+    nb = [m.span() for m in number_re().finditer(b)]
     ta = [m.span() for m in ATTRIBUTION_RE.finditer(a)]
     tb = [m.span() for m in ATTRIBUTION_RE.finditer(b)]
     ops: list[Op] = []

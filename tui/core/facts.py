@@ -18,12 +18,12 @@ from tui.core.align import Alignment, Group
 from tui.core.articles import Article, Sentence
 from tui.core.dates import DateMention, find_dates, overlaps
 from tui.core.normalize import (
-    NUMBER_RE,
     QUALIFIERS,
     VAGUE,
     canonical,
     fold_style,
     name_key,
+    number_re,
     parse_number,
     quote_spans,
 )
@@ -350,7 +350,7 @@ def _plural_head(subject: str) -> bool:
 
 def _numbers(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
     out: list[_Found] = []
-    for m in NUMBER_RE.finditer(text):
+    for m in number_re().finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         qual = (m.group("qual") or "").casefold()

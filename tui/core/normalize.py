@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 TOKEN_RE = re.compile(
     r"\d+(?:[.,]\d+)*"  # numbers, with thousands separators and decimals: 1,000 5.33
@@ -462,11 +462,25 @@ _AMOUNT = (
 )
 _QUAL = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
 _VAGUE = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
-NUMBER_RE = re.compile(
+_NUMBER_PATTERN = (
     rf"\b(?:(?P<qual>{_QUAL})\s+)?"
     rf"(?:(?P<vague>{_VAGUE})\b|(?:between\s+)?(?P<amount>{_AMOUNT})"
     rf"(?:\s*(?:-|–|to|and)\s*(?P<upper>{_AMOUNT}))?(?P<pct>\s*%|\s+per\s?cent|\s+percent)?)"
-    r"(?![\w,.]\w)",
-    re.IGNORECASE,
+    r"(?![\w,.]\w)"
 )
-"""Numbers with their qualifier, range and percent sign."""
+
+
+@cache
+def number_re() -> re.Pattern[str]:
+    """Numbers with their qualifier, range and percent sign.
+
+    Compiled on first use: a process that only reads facts (the app) never needs it.
+    """
+    return re.compile(_NUMBER_PATTERN, re.IGNORECASE)
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    """`NUMBER_RE`: the compiled pattern under the name it had before `number_re()`."""
+    if name == "NUMBER_RE":
+        return number_re()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
