@@ -80,9 +80,12 @@ NOT_AT_LAUNCH = (
     "tui.core.collation",
     "tui.core.similarity",
     "multiprocessing",
+    "html.parser",
+    "html.entities",
 )
 """Modules the first compare screen does not need (each imports on first use; the scoring
-ones are imported by the analysis process, not by the app that unpickles its result)."""
+ones are imported by the analysis process, not by the app that unpickles its result; the HTML
+parser only for HTML inputs, and the seeds are text)."""
 
 
 @pytest.fixture(scope="module")

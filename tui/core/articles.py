@@ -23,13 +23,13 @@ Loading, step by step:
 from __future__ import annotations
 
 import hashlib
-import html
 import itertools
 import os
 import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.core.decode import decode_text
 from tui.core.errors import (
@@ -40,7 +40,6 @@ from tui.core.errors import (
     TooLargeInput,
     UnreadableInput,
 )
-from tui.core.html_text import HtmlText, html_to_text
 from tui.core.junk import (
     classify_line,
     find_urls,
@@ -49,6 +48,9 @@ from tui.core.junk import (
     parse_date,
 )
 from tui.core.segment import split_sentences
+
+if TYPE_CHECKING:  # HTML is parsed on first use: text and Markdown inputs need no parser
+    from tui.core.html_text import HtmlText
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 """Files larger than this are refused unless `--max-bytes` says otherwise."""
@@ -235,6 +237,12 @@ class _Meta:
     title: str = ""
 
 
+def _unescape(entity: str) -> str:
+    from html import unescape  # here: its entity table loads only for text that has one
+
+    return unescape(entity)
+
+
 def _inline(source: str, start: int, end: int, fmt: str, junk: list[Junk]) -> _Text:
     """Clean one line's inline markup, keeping each kept character's source span."""
     seg = source[start:end]
@@ -248,7 +256,7 @@ def _inline(source: str, start: int, end: int, fmt: str, junk: list[Junk]) -> _T
         cut(m.start(), m.end())
         junk.append(Junk(m.group(0), start + m.start(), start + m.end(), "html tag"))
     for m in _ENTITY.finditer(seg):
-        value = html.unescape(m.group(0))
+        value = _unescape(m.group(0))
         if value != m.group(0):
             repl[m.start()] = (value, m.end())
     if fmt == "md":
@@ -517,6 +525,8 @@ def article_from_text(
     source = text.replace("\r\n", "\n").replace("\r", "\n")
     page: HtmlText | None = None
     if fmt == "html":
+        from tui.core.html_text import html_to_text  # here: text and Markdown need no parser
+
         try:
             page = html_to_text(source)
         except (AssertionError, ValueError) as exc:  # html.parser's own failures
