@@ -66,7 +66,7 @@ def _child(fd: int, args: tuple[Any, ...]) -> NoReturn:
     try:
         _paused.clear()
         gc.enable()  # the child allocates and drops a lot while aligning
-        from tui.core.analysis import analyze
+        from tui.core.analysis import analyze  # imported before the fork: no cost
 
         try:
             reply: tuple[bool, Any] = (True, analyze(*args))
@@ -112,6 +112,10 @@ def start_analysis(
     Returns:
         A future of the Analysis.
     """
+    # Imported here, before the fork: the app needs these modules anyway (to unpickle the
+    # result), and the child then starts aligning at once instead of importing them first.
+    from tui.core.analysis import analyze
+
     future: Future[Analysis] = Future()
     future.set_running_or_notify_cancel()
     args = (tuple(articles), reference, threshold)
@@ -145,8 +149,6 @@ def start_analysis(
 
         threading.Thread(target=wait, name="sidebyside-preload", daemon=True).start()
         return future
-
-    from tui.core.analysis import analyze
 
     def run() -> None:
         try:
