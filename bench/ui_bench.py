@@ -64,14 +64,14 @@ import asyncio
 from tui import cli
 from tui.commands import app as app_command
 
-# as `sidebyside --theme textual-dark` does (tui.cli.main, tui.commands.app.run): parse, load
-# the bundled seeds and start the analysis, then import Textual and build the app
+# as `sidebyside --theme textual-dark` does (tui.cli.main, tui.commands.app.run): parse, start
+# loading the bundled seeds and analysing them, then import Textual, take the inputs, build the app
 parser = argparse.ArgumentParser()
 cli.add_input_arguments(parser)
 app_command.add_app_arguments(parser)
 args = parser.parse_args(["--theme", "textual-dark"])
-collection, reference, pending = app_command.start(args)
-app = app_command.build_app(args, collection, reference, pending)
+launch = app_command.start(args)
+app = app_command.build_app(args, launch)
 
 async def main():
     async with app.run_test(size=SIZE) as pilot:
@@ -102,10 +102,12 @@ with open(PICKLE, "rb") as f:  # the seeds' analysis, computed beforehand: no al
     collection, analysis = pickle.load(f)
 pending = Future()
 pending.set_result(analysis)
-from tui.commands.app import build_app
+loaded = Future()
+loaded.set_result((collection, None))
+from tui.commands.app import Launch, build_app
 
 args = argparse.Namespace(notes=None, theme="textual-dark")
-app = build_app(args, collection, None, pending)
+app = build_app(args, Launch(loaded, pending))
 
 async def main():
     async with app.run_test(size=SIZE) as pilot:

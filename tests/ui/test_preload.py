@@ -20,8 +20,9 @@ from tui.resources import seed_paths
 from tui.ui import preload
 
 case = sys.argv[1]
-articles = load_collection(seed_paths()).articles
 out = {"forked": preload._fork_safe()}
+if case in ("result", "error", "quit"):
+    articles = load_collection(seed_paths()).articles
 if case == "result":
     from tui.core.analysis import analyze
     got = preload.start_analysis(articles).result(timeout=60)
@@ -30,6 +31,30 @@ if case == "result":
 elif case == "error":
     problem = preload.start_analysis(articles, "no-such-version").exception(timeout=60)
     out["error"] = type(problem).__name__
+elif case == "launch":  # load in the child too: a folder with the seeds and one bad file
+    import shutil
+    from tui.core.analysis import analyze
+    folder = sys.argv[2]
+    for path in seed_paths():
+        shutil.copy(path, folder)
+    open(os.path.join(folder, "zz-empty.txt"), "w").close()
+    def load():
+        collection = load_collection([folder])
+        return collection, None
+    loaded, analysis = preload.start_launch(load)
+    collection, reference = loaded.result(timeout=60)
+    out["parsing"] = sorted(m for m in ("tui.core.junk", "tui.core.segment") if m in sys.modules)
+    out["articles"] = len(collection.articles)
+    out["errors"] = [[type(e).__name__, str(e)] for e in collection.errors]
+    out["same"] = analysis.result(timeout=60) == analyze(collection.articles)
+elif case == "bad-input":
+    from tui.core.errors import MissingInput
+    def load():
+        raise MissingInput("/nowhere", "no such file or folder")
+    loaded, analysis = preload.start_launch(load)
+    problem = loaded.exception(timeout=60)
+    out["error"] = [type(problem).__name__, str(problem)]
+    out["analysis"] = type(analysis.exception(timeout=60)).__name__
 else:  # quit while the analysis runs: the process must not outlive the app
     import tui.core.analysis
     tui.core.analysis.analyze = lambda *args: time.sleep(60)
@@ -41,9 +66,9 @@ print(json.dumps(out))
 """
 
 
-def _run(case: str) -> dict[str, object]:
+def _run(case: str, *extra: str) -> dict[str, object]:
     done = subprocess.run(
-        [sys.executable, "-c", SCRIPT, case],
+        [sys.executable, "-c", SCRIPT, case, *extra],
         capture_output=True,
         check=True,
         cwd=ROOT,
@@ -71,3 +96,23 @@ def test_an_analysis_still_running_when_the_app_exits_is_ended() -> None:
     children = _run("quit")["children"]
     assert isinstance(children, list) and len(children) == 1
     assert not Path(f"/proc/{children[0]}").exists()
+
+
+def test_the_launch_process_loads_and_sends_the_collection_with_its_errors(tmp_path: Path) -> None:
+    result = _run("launch", str(tmp_path))
+    assert result["articles"] == 5
+    assert result["errors"] == [["EmptyInput", f"{tmp_path / 'zz-empty.txt'}: empty file"]]
+    assert result["same"] is True
+
+
+def test_the_app_process_does_not_import_the_parsing_modules_when_the_child_loads(
+    tmp_path: Path,
+) -> None:
+    # the seeds were loaded in this process for the other cases; here only in the child
+    assert _run("launch", str(tmp_path))["parsing"] == []
+
+
+def test_bad_input_in_the_launch_process_reaches_the_app_as_the_same_error() -> None:
+    result = _run("bad-input")
+    assert result["error"] == ["MissingInput", "/nowhere: no such file or folder"]
+    assert result["analysis"] == "MissingInput"

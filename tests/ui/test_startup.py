@@ -36,8 +36,8 @@ parser = argparse.ArgumentParser()
 cli.add_input_arguments(parser)
 app_command.add_app_arguments(parser)
 args = parser.parse_args(["--notes", sys.argv[1]])
-collection, reference, pending = app_command.start(args)
-app = app_command.build_app(args, collection, reference, pending)
+launch = app_command.start(args)
+app = app_command.build_app(args, launch)
 seen = {}
 
 async def main():
@@ -149,7 +149,7 @@ def test_a_launch_that_fails_to_load_leaves_the_garbage_collector_running(
 ) -> None:
     assert gc.isenabled()
     with pytest.raises(InputError):
-        app_command.start(_app_args(str(tmp_path / "missing.txt")))
+        app_command.start(_app_args(str(tmp_path / "missing.txt"))).inputs()
     assert gc.isenabled()
 
 

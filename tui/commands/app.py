@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from tui.commands._common import check_reference, load_inputs
 from tui.core.collection import Collection
 from tui.core.errors import UsageError
+from tui.ui.preload import Loaded, pause_gc, resume_gc, start_launch
 
 if TYPE_CHECKING:
     from tui.core.analysis import Analysis
@@ -44,40 +45,59 @@ def _keyboard_from_terminal() -> None:
     os.close(tty)
 
 
-def start(args: argparse.Namespace) -> tuple[Collection, str | None, Future[Analysis] | None]:
-    """Load the inputs (bad files become notifications) and start the analysis at once.
+class Launch:
+    """A started launch: the inputs loading and the analysis running (see `start`)."""
 
-    The first half of a launch: nothing here imports Textual, so the analysis (in a child
-    process, see `tui.ui.preload`) runs while the app is being imported and built.
+    def __init__(self, loaded: Future[Loaded], analysis: Future[Analysis]) -> None:
+        self._loaded = loaded
+        self._analysis = analysis
 
-    Returns:
-        The collection, the checked reference and the started analysis (None: no article).
+    def inputs(self) -> tuple[Collection, str | None, Future[Analysis] | None]:
+        """Wait for the inputs: the collection, the checked reference, the running analysis.
+
+        Raises:
+            InputError: bad input (nothing loaded, a bad option or reference).
+        """
+        try:
+            collection, reference = self._loaded.result()
+        except BaseException:
+            resume_gc(freeze=False)  # no app will run to resume it
+            raise
+        return collection, reference, (self._analysis if collection.articles else None)
+
+
+def start(args: argparse.Namespace) -> Launch:
+    """Start loading the inputs (bad files become notifications) and analysing them at once.
+
+    The first half of a launch: nothing here imports Textual or the parsing modules. The
+    loading and the analysis run in a child process (see `tui.ui.preload`) while the app is
+    being imported and built; `Launch.inputs()` then waits for the collection.
     """
-    from tui.ui.preload import pause_gc, resume_gc, start_analysis
-
     pause_gc()  # the app resumes the collector once the first comparison is on screen
-    try:
+
+    def load() -> Loaded:
         collection = load_inputs(args, strict=False)
-        reference = check_reference(collection, args.reference)
+        return collection, check_reference(collection, args.reference)
+
+    try:
+        loaded, analysis = start_launch(load)
     except BaseException:
         resume_gc(freeze=False)  # no app will run to resume it
         raise
-    pending = None
-    if collection.articles:
-        # start aligning before Textual is imported; the app's worker picks the result up
-        pending = start_analysis(collection.articles, reference)
-    return collection, reference, pending
+    return Launch(loaded, analysis)
 
 
-def build_app(
-    args: argparse.Namespace,
-    collection: Collection,
-    reference: str | None,
-    pending: Future[Analysis] | None,
-) -> SideBySideApp:
-    """The second half of a launch: import the app and build it (`bench/ui_bench.py` times both)."""
-    from tui.ui.app import make_app
+def build_app(args: argparse.Namespace, launch: Launch) -> SideBySideApp:
+    """The second half of a launch: import the app, take the inputs, build it.
 
+    `bench/ui_bench.py` times both halves.
+
+    Raises:
+        InputError: bad input (from the loading) or an unknown theme.
+    """
+    from tui.ui.app import make_app  # Textual imports while the inputs load
+
+    collection, reference, pending = launch.inputs()
     app = make_app(collection, reference=reference, notes_path=args.notes, pending=pending)
     if args.theme is not None:
         if args.theme not in app.available_themes:
@@ -89,8 +109,8 @@ def build_app(
 
 def run(args: argparse.Namespace) -> int:
     """Load the inputs (bad files become notifications) and run the app."""
-    collection, reference, pending = start(args)
+    launch = start(args)
+    app = build_app(args, launch)  # bad input raises here, before the terminal is asked for
     _keyboard_from_terminal()
-    app = build_app(args, collection, reference, pending)
     app.run()
     return int(app.return_code or 0)

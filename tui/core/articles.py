@@ -31,7 +31,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.core.decode import decode_text
 from tui.core.errors import (
     EmptyInput,
     InputError,
@@ -40,14 +39,9 @@ from tui.core.errors import (
     TooLargeInput,
     UnreadableInput,
 )
-from tui.core.junk import (
-    classify_line,
-    find_urls,
-    lead_junk,
-    outlet_from_url,
-    parse_date,
-)
-from tui.core.segment import split_sentences
+
+# The parsing modules (decode, junk, segment) import where an article is parsed: the app, which
+# loads in its analysis process and only unpickles Articles, then never imports them.
 
 if TYPE_CHECKING:  # HTML is parsed on first use: text and Markdown inputs need no parser
     from tui.core.html_text import HtmlText
@@ -302,6 +296,8 @@ def _inline(source: str, start: int, end: int, fmt: str, junk: list[Junk]) -> _T
 
 def _front_matter(lines: list[tuple[int, int]], source: str, meta: _Meta) -> int:
     """Read a Markdown `---` front matter block; returns how many lines it takes."""
+    from tui.core.junk import find_urls, parse_date
+
     if not lines or source[lines[0][0] : lines[0][1]].strip() != "---":
         return 0
     for k, (s, e) in enumerate(lines[1:60], start=1):
@@ -323,6 +319,8 @@ def _front_matter(lines: list[tuple[int, int]], source: str, meta: _Meta) -> int
 
 def _read_lines(source: str, fmt: str, junk: list[Junk], meta: _Meta) -> list[_Line | None]:
     """Body lines in order; None marks a paragraph break (blank line, rule, junk)."""
+    from tui.core.junk import classify_line
+
     spans: list[tuple[int, int]] = []
     pos = 0
     for raw_line in source.split("\n"):
@@ -460,6 +458,8 @@ def _paragraph_text(para: list[_Line]) -> _Text:
 
 
 def _strip_lead(text: _Text, source: str, junk: list[Junk], meta: _Meta) -> None:
+    from tui.core.junk import lead_junk
+
     lead = len(text.text) - len(text.text.lstrip())
     found = lead_junk(text.text[lead:])
     if not found:
@@ -484,6 +484,8 @@ def _is_title(para: list[_Line]) -> bool:
 
 
 def _date_of(meta: _Meta, url: str | None) -> str | None:
+    from tui.core.junk import parse_date
+
     if meta.dates:
         return meta.dates[0]
     if url:
@@ -521,6 +523,9 @@ def article_from_text(
         EmptyInput: no article text (empty, or only page furniture).
         MalformedInput: HTML the parser cannot read.
     """
+    from tui.core.junk import outlet_from_url, parse_date
+    from tui.core.segment import split_sentences
+
     where = path or article_id
     source = text.replace("\r\n", "\n").replace("\r", "\n")
     page: HtmlText | None = None
@@ -618,6 +623,8 @@ def article_from_bytes(raw: bytes, article_id: str, path: str, fmt: str | None =
     Raises:
         InputError: empty, binary, undecodable or with no article text. Nothing else.
     """
+    from tui.core.decode import decode_text
+
     decoded = decode_text(raw, path)
     fmt = fmt or format_of(path)
     warnings = (decoded.warning,) if decoded.warning else ()

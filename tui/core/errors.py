@@ -17,6 +17,10 @@ class InputError(Exception):
         self.problem = problem
         """What is wrong with it, in a few words, lower case."""
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        """Pickle as (path, problem): the launch's loading process sends errors to the app."""
+        return (type(self), (self.path, self.problem))
+
     def __str__(self) -> str:
         text = f"{self.path}: {self.problem}"
         return " ".join(text.split())

@@ -25,13 +25,17 @@ import os
 import pickle
 import signal
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:  # the analysis imports in the analysis process
     from tui.core.analysis import Analysis
     from tui.core.articles import Article
+    from tui.core.collection import Collection
+
+Loaded = tuple["Collection", str | None]
+"""What a launch loads: the collection and the checked reference."""
 
 _paused: list[bool] = []
 """Non-empty while pause_gc() holds the collector."""
@@ -158,3 +162,121 @@ def start_analysis(
 
     threading.Thread(target=run, name="sidebyside-preload", daemon=True).start()
     return future
+
+
+def _send(pipe: Any, reply: tuple[bool, Any]) -> None:
+    """Write one length-prefixed pickled (ok, value or exception) to the pipe."""
+    try:
+        data = pickle.dumps(reply)
+    except Exception:
+        problem = reply[1]
+        data = pickle.dumps((False, RuntimeError(f"{type(problem).__name__}: {problem}")))
+    pipe.write(len(data).to_bytes(8, "little") + data)
+    pipe.flush()
+
+
+def _receive(pipe: Any) -> tuple[bool, Any]:
+    """Read one message written by _send (EOFError: the process ended before sending it)."""
+    head = pipe.read(8)
+    size = int.from_bytes(head, "little") if len(head) == 8 else -1
+    data = pipe.read(size) if size >= 0 else b""
+    if size < 0 or len(data) != size:
+        raise EOFError("no reply")
+    ok, value = pickle.loads(data)
+    return bool(ok), value
+
+
+def _launch_child(fd: int, load: Callable[[], Loaded]) -> NoReturn:
+    """The forked launch process: load and send the collection, then analyse and send that."""
+    code = 0
+    try:
+        _paused.clear()
+        gc.enable()
+        from tui.core.analysis import analyze  # imported before the fork: no cost
+
+        with os.fdopen(fd, "wb") as pipe:
+            try:
+                collection, reference = load()
+            except BaseException as exc:  # a bad input: the parent raises it
+                _send(pipe, (False, exc))
+                collection = None
+            if collection is not None:
+                _send(pipe, (True, (collection, reference)))
+            if collection is not None and collection.articles:
+                try:
+                    reply: tuple[bool, Any] = (True, analyze(collection.articles, reference))
+                except BaseException as exc:  # handed to the parent, which shows it
+                    reply = (False, exc)
+                _send(pipe, reply)
+    except BaseException:
+        code = 1
+    finally:
+        os._exit(code)  # no atexit handlers, no flushing of the parent's buffers
+
+
+def start_launch(load: Callable[[], Loaded]) -> tuple[Future[Loaded], Future[Analysis]]:
+    """Load the inputs and analyse them in the background: the app process does neither.
+
+    In a forked process when that is safe: it loads (the parsing modules then never import in
+    the app process), sends the collection, then analyses it and sends the analysis, while the
+    app imports Textual and builds its screen. Elsewhere both run here, the loading at once.
+
+    Args:
+        load: loads the inputs and checks the reference; raises InputError on bad input.
+
+    Returns:
+        A future of what `load` returned (or its exception), and one of the Analysis (its
+        exception when nothing loaded).
+    """
+    if not _fork_safe():
+        loaded: Future[Loaded] = Future()
+        try:
+            loaded.set_result(load())
+        except Exception as exc:
+            loaded.set_exception(exc)
+            analysis: Future[Analysis] = Future()
+            analysis.set_exception(exc)
+            return loaded, analysis
+        collection, reference = loaded.result()
+        return loaded, start_analysis(collection.articles, reference)
+    # imported before the fork: the app needs these modules anyway (to unpickle the result)
+    from tui.core.analysis import analyze  # noqa: F401
+
+    loaded = Future()
+    analysis = Future()
+    loaded.set_running_or_notify_cancel()
+    analysis.set_running_or_notify_cancel()
+    read, write = os.pipe()
+    if _paused:
+        gc.freeze()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read)
+        _launch_child(write, load)  # never returns
+    os.close(write)
+    atexit.register(_stop, pid)
+
+    def wait() -> None:
+        with os.fdopen(read, "rb") as pipe:
+            for future in (loaded, analysis):
+                try:
+                    ok, value = _receive(pipe)
+                except Exception as exc:
+                    problem = RuntimeError(f"analysis process ended early ({exc!r})")
+                    for left in (loaded, analysis):
+                        if not left.done():
+                            left.set_exception(problem)
+                    break
+                if ok:
+                    future.set_result(value)
+                else:
+                    future.set_exception(value)
+                    if future is loaded:
+                        analysis.set_exception(value)
+                        break
+        with contextlib.suppress(OSError):
+            os.waitpid(pid, 0)
+        atexit.unregister(_stop)
+
+    threading.Thread(target=wait, name="sidebyside-preload", daemon=True).start()
+    return loaded, analysis
