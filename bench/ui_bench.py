@@ -103,7 +103,7 @@ with open(PICKLE, "rb") as f:  # the seeds' analysis, computed beforehand: no al
 pending = Future()
 pending.set_result(analysis)
 loaded = Future()
-loaded.set_result((collection, None))
+loaded.set_result((collection, None, None))
 from tui.commands.app import Launch, build_app
 
 args = argparse.Namespace(notes=None, theme="textual-dark")

@@ -40,9 +40,10 @@ elif case == "launch":  # load in the child too: a folder with the seeds and one
     open(os.path.join(folder, "zz-empty.txt"), "w").close()
     def load():
         collection = load_collection([folder])
-        return collection, None
+        return collection, None, "extra"
     loaded, analysis = preload.start_launch(load)
-    collection, reference = loaded.result(timeout=60)
+    collection, reference, extra = loaded.result(timeout=60)
+    out["extra"] = extra
     out["parsing"] = sorted(m for m in ("tui.core.junk", "tui.core.segment") if m in sys.modules)
     out["articles"] = len(collection.articles)
     out["errors"] = [[type(e).__name__, str(e)] for e in collection.errors]
@@ -103,6 +104,7 @@ def test_the_launch_process_loads_and_sends_the_collection_with_its_errors(tmp_p
     assert result["articles"] == 5
     assert result["errors"] == [["EmptyInput", f"{tmp_path / 'zz-empty.txt'}: empty file"]]
     assert result["same"] is True
+    assert result["extra"] == "extra"
 
 
 def test_the_app_process_does_not_import_the_parsing_modules_when_the_child_loads(

@@ -82,10 +82,16 @@ NOT_AT_LAUNCH = (
     "multiprocessing",
     "html.parser",
     "html.entities",
+    "tui.core.junk",
+    "tui.core.segment",
+    "tui.core.decode",
+    "tui.core.notes",
+    "tui.ui.notes_controller",
 )
 """Modules the first compare screen does not need (each imports on first use; the scoring
 ones are imported by the analysis process, not by the app that unpickles its result; the HTML
-parser only for HTML inputs, and the seeds are text)."""
+parser only for HTML inputs, and the seeds are text; the parsing modules load in the loading
+process; the notes store opens after the launch when there is no sidecar file yet)."""
 
 
 @pytest.fixture(scope="module")

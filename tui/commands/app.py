@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from tui.commands._common import check_reference, load_inputs
 from tui.core.collection import Collection
 from tui.core.errors import UsageError
-from tui.ui.preload import Loaded, pause_gc, resume_gc, start_launch
+from tui.ui.preload import Loaded, SidecarHint, pause_gc, resume_gc, sidecar_hint, start_launch
 
 if TYPE_CHECKING:
     from tui.core.analysis import Analysis
@@ -52,18 +52,22 @@ class Launch:
         self._loaded = loaded
         self._analysis = analysis
 
-    def inputs(self) -> tuple[Collection, str | None, Future[Analysis] | None]:
-        """Wait for the inputs: the collection, the checked reference, the running analysis.
+    def inputs(
+        self,
+    ) -> tuple[Collection, str | None, Future[Analysis] | None, SidecarHint | None]:
+        """Wait for the inputs: the collection, the checked reference, the running analysis
+        (None: no article) and the notes sidecar's state.
 
         Raises:
             InputError: bad input (nothing loaded, a bad option or reference).
         """
         try:
-            collection, reference = self._loaded.result()
+            collection, reference, hint = self._loaded.result()
         except BaseException:
             resume_gc(freeze=False)  # no app will run to resume it
             raise
-        return collection, reference, (self._analysis if collection.articles else None)
+        pending = self._analysis if collection.articles else None
+        return collection, reference, pending, hint
 
 
 def start(args: argparse.Namespace) -> Launch:
@@ -77,7 +81,10 @@ def start(args: argparse.Namespace) -> Launch:
 
     def load() -> Loaded:
         collection = load_inputs(args, strict=False)
-        return collection, check_reference(collection, args.reference)
+        reference = check_reference(collection, args.reference)
+        # where the notes are and whether there are any, found here too: the app then opens
+        # an absent sidecar (no note to mark) after its first frame
+        return collection, reference, sidecar_hint(collection, args.notes)
 
     try:
         loaded, analysis = start_launch(load)
@@ -97,8 +104,9 @@ def build_app(args: argparse.Namespace, launch: Launch) -> SideBySideApp:
     """
     from tui.ui.app import make_app  # Textual imports while the inputs load
 
-    collection, reference, pending = launch.inputs()
+    collection, reference, pending, hint = launch.inputs()
     app = make_app(collection, reference=reference, notes_path=args.notes, pending=pending)
+    app.sidecar_hint = hint
     if args.theme is not None:
         if args.theme not in app.available_themes:
             names = ", ".join(sorted(app.available_themes))

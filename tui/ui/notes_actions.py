@@ -19,15 +19,18 @@ from rich.style import Style
 from rich.text import Text
 
 from tui.core.errors import InputError
-from tui.core.notes import Clock, LocatedNote, Note, utc_now
-from tui.ui.notes_controller import REPORT_NAMES, NoteDraft, NotesController, shown_path
 
 # The dialogs (editor, list, confirm) import on first use: they and their widgets (TextArea,
-# DataTable) are not needed for the first screen, and importing them slowed every launch.
+# DataTable) are not needed for the first screen, and importing them slowed every launch. So do
+# the notes store and controller, when the launch found no sidecar file: it opens after the
+# first frame (see `NotesActions.on_mount`).
 if TYPE_CHECKING:
     from textual.app import App
 
     from tui.core.analysis import Analysis
+    from tui.core.notes import Clock, LocatedNote, Note
+    from tui.ui.notes_controller import NoteDraft, NotesController
+    from tui.ui.preload import SidecarHint
     from tui.ui.screens.compare import CompareScreen
 
     _Base = App[None]
@@ -94,7 +97,11 @@ class NotesActions(_Base):
     """User data folder for the fallback sidecar and reports (None: platformdirs')."""
     notes_new_id: Any = None
     """Makes note ids (None: random)."""
+    sidecar_hint: SidecarHint | None = None
+    """The sidecar as the launch found it (None: unknown, open it at mount)."""
     _notes: NotesController | None = None
+    _notes_deferred = False
+    _where_said = False
 
     # ----------------------------------------------------------------- the store
 
@@ -102,6 +109,9 @@ class NotesActions(_Base):
     def notes(self) -> NotesController:
         """The notes controller (opens the sidecar on first use, saying what went wrong)."""
         if self._notes is None:
+            from tui.core.notes import utc_now
+            from tui.ui.notes_controller import NotesController
+
             controller = NotesController(
                 self.collection,  # type: ignore[attr-defined]
                 self.notes_path,  # type: ignore[attr-defined]
@@ -113,6 +123,10 @@ class NotesActions(_Base):
             self._notes = controller
             controller.open()
             self._say_where(startup=True)
+            if self._notes_deferred:  # opened after the launch: resolve against what is shown
+                self._notes_deferred = False
+                if self._compare.analysis is not None:
+                    self.analysis_shown(self._compare.analysis)
         return self._notes
 
     def _say_where(self, *, startup: bool = False) -> None:
@@ -125,7 +139,11 @@ class NotesActions(_Base):
                 severity="error",
                 timeout=15,
             )
-        elif controller.location is not None and (controller.location.fallback or not startup):
+        elif (
+            controller.location is not None
+            and (controller.location.fallback or not startup)
+            and not (startup and self._where_said)
+        ):
             self._say(
                 f"Notes: {controller.location.path} ({controller.location.reason}).",
                 title="Notes sidecar",
@@ -137,11 +155,23 @@ class NotesActions(_Base):
         return self.compare_screen  # type: ignore[attr-defined,no-any-return]
 
     def on_mount(self) -> None:
-        _ = self.notes  # open the sidecar now, so its problems show at startup
+        hint = self.sidecar_hint
+        if hint is not None and not hint.exists and self.notes_data_dir is None:
+            # no sidecar file yet, so no note to mark: the launch needs no notes store (nor its
+            # modules); say where the notes go now, as opening it would, and open it at the
+            # first poll for changes (or the first note key, see `notes`)
+            if hint.fallback:
+                self._say(f"Notes: {hint.path} ({hint.reason}).", title="Notes sidecar", timeout=8)
+            self._where_said = True
+            self._notes_deferred = True
+        else:
+            _ = self.notes  # open the sidecar now, so its problems show at startup
         self.set_interval(POLL_SECONDS, self.poll_notes)
 
     def poll_notes(self) -> bool:
         """Take in notes another instance saved; True (markers refreshed) when any changed."""
+        if self._notes_deferred:  # the launch left it closed: open it (and resolve) now
+            return bool(self.notes.located)
         if self._notes is None or not self._notes.reload():
             return False
         self.refresh_note_marks()
@@ -149,6 +179,8 @@ class NotesActions(_Base):
 
     def analysis_shown(self, analysis: Analysis) -> None:
         """Resolve the notes against the analysis the compare screen just showed."""
+        if self._notes_deferred and self._notes is None:
+            return  # the sidecar opens after the first frame and resolves the notes then
         if analysis is not self.notes.analysis:
             self.notes.set_analysis(analysis)
             self.refresh_note_marks()
@@ -381,6 +413,8 @@ class NotesActions(_Base):
             self.refresh_note_marks()
         where = ""
         if controller.location is not None:
+            from tui.ui.notes_controller import shown_path
+
             where = f"sidecar: {shown_path(controller.location.path)}"
             if controller.read_only:
                 where += " (read-only: unreadable file)"
@@ -417,6 +451,8 @@ class NotesActions(_Base):
         except InputError as exc:
             self._say(str(exc), title="Report not written", severity="error", timeout=10)
             return
+        from tui.ui.notes_controller import REPORT_NAMES
+
         self._say(f"{REPORT_NAMES[fmt]} report written to {path}", title="Report", timeout=8)
 
     def action_quarantine_notes(self) -> None:

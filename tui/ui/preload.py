@@ -1,12 +1,17 @@
-"""Provides start_analysis(): run analyze() before the app is even built, in parallel with it.
+"""Provides start_launch() and start_analysis(): load and analyse before the app is even built.
 
 Launching the app spends a few hundred milliseconds importing Textual and building the first
-screen; the analysis needs none of that. `sidebyside` therefore starts it first (this module
-imports no Textual): in a forked child process when that is safe (POSIX, no other thread
-running yet), so it really runs in parallel with the Textual start-up instead of competing for
-the GIL, else in a thread. The child is a plain `os.fork` that pickles its result into a pipe
-(multiprocessing's import alone cost the launch several milliseconds) and is ended if the app
-exits first. The app picks the result up from the future.
+screen; loading the inputs and analysing them need none of that. `sidebyside` therefore starts
+them first (this module imports no Textual): in a forked child process when that is safe (POSIX,
+no other thread running yet), so they really run in parallel with the Textual start-up instead
+of competing for the GIL, else here (loading) and in a thread (analysis). The child is a plain
+`os.fork` that pickles its results into a pipe (multiprocessing's import alone cost the launch
+several milliseconds) and is ended if the app exits first. `start_launch` has the child load
+the inputs too (the app process then never imports the parsing modules) and send the collection
+(with its per-file errors, or the InputError that stops the launch) before the analysis; the
+app picks both up from futures. `sidecar_hint` tells the app, from the same process, whether a
+notes sidecar exists, so it can leave an absent one (no note to mark) closed until after the
+launch.
 
 `pause_gc()`/`resume_gc()` keep the cyclic garbage collector out of the start-up: importing
 Textual and building the first screen allocate a few hundred thousand objects that all live on,
@@ -27,6 +32,7 @@ import signal
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:  # the analysis imports in the analysis process
@@ -34,8 +40,9 @@ if TYPE_CHECKING:  # the analysis imports in the analysis process
     from tui.core.articles import Article
     from tui.core.collection import Collection
 
-Loaded = tuple["Collection", str | None]
-"""What a launch loads: the collection and the checked reference."""
+Loaded = tuple["Collection", str | None, Any]
+"""What a launch loads: the collection, the checked reference, and what else the app needs
+from the loading process (the notes sidecar's state, see `tui.commands.app`)."""
 
 _paused: list[bool] = []
 """Non-empty while pause_gc() holds the collector."""
@@ -164,6 +171,32 @@ def start_analysis(
     return future
 
 
+@dataclass(frozen=True, slots=True)
+class SidecarHint:
+    """The notes sidecar as the loading process found it: lets the app open it after its first
+    frame when it holds no note (so the notes modules do not slow the launch)."""
+
+    path: str
+    """The sidecar file (`tui.core.notes.sidecar_location`)."""
+    exists: bool
+    """True when the file exists (it may hold notes: the app opens it before the first frame)."""
+    fallback: bool
+    """True when it is the user data folder's (the app says where at startup)."""
+    reason: str
+    """Why it is there."""
+
+
+def sidecar_hint(collection: Collection, override: str | os.PathLike[str] | None) -> SidecarHint:
+    """Where the app's notes sidecar is for a collection (default data folder) and if it exists."""
+    from tui.core.notes import sidecar_location
+    from tui.resources import seeds_dir
+
+    location = sidecar_location(collection, override, keep_out=[seeds_dir()])
+    return SidecarHint(
+        str(location.path), location.path.exists(), location.fallback, location.reason
+    )
+
+
 def _send(pipe: Any, reply: tuple[bool, Any]) -> None:
     """Write one length-prefixed pickled (ok, value or exception) to the pipe."""
     try:
@@ -196,12 +229,12 @@ def _launch_child(fd: int, load: Callable[[], Loaded]) -> NoReturn:
 
         with os.fdopen(fd, "wb") as pipe:
             try:
-                collection, reference = load()
+                collection, reference, extra = load()
             except BaseException as exc:  # a bad input: the parent raises it
                 _send(pipe, (False, exc))
                 collection = None
             if collection is not None:
-                _send(pipe, (True, (collection, reference)))
+                _send(pipe, (True, (collection, reference, extra)))
             if collection is not None and collection.articles:
                 try:
                     reply: tuple[bool, Any] = (True, analyze(collection.articles, reference))
@@ -237,7 +270,7 @@ def start_launch(load: Callable[[], Loaded]) -> tuple[Future[Loaded], Future[Ana
             analysis: Future[Analysis] = Future()
             analysis.set_exception(exc)
             return loaded, analysis
-        collection, reference = loaded.result()
+        collection, reference, _ = loaded.result()
         return loaded, start_analysis(collection.articles, reference)
     # imported before the fork: the app needs these modules anyway (to unpickle the result)
     from tui.core.analysis import analyze  # noqa: F401
