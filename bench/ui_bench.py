@@ -99,11 +99,11 @@ from tui.ui.preload import pause_gc
 
 pause_gc()  # as the launch does
 with open(PICKLE, "rb") as f:  # the seeds' analysis, computed beforehand: no aligning here
-    collection, analysis = pickle.load(f)
+    collection, analysis, hint = pickle.load(f)
 pending = Future()
 pending.set_result(analysis)
 loaded = Future()
-loaded.set_result((collection, None, None))
+loaded.set_result((collection, None, hint))
 from tui.commands.app import Launch, build_app
 
 args = argparse.Namespace(notes=None, theme="textual-dark")
@@ -146,11 +146,14 @@ def startup() -> None:
     from tui.core.analysis import analyze
     from tui.core.collection import load_collection
     from tui.resources import seed_paths
+    from tui.ui.preload import sidecar_hint
 
     collection = load_collection(seed_paths())
     with tempfile.TemporaryDirectory() as tmp:
         dump = Path(tmp) / "analysis.pickle"
-        dump.write_bytes(pickle.dumps((collection, analyze(collection.articles))))
+        # with what the loading process also sends the app: the notes sidecar's state
+        hint = sidecar_hint(collection, None)
+        dump.write_bytes(pickle.dumps((collection, analyze(collection.articles), hint)))
         prefix = f"PICKLE = {str(dump)!r}\n"
         runs: dict[str, list[tuple[float, float]]] = {"empty": [], "ours": [], "core": [], "ui": []}
         codes = {"empty": _EMPTY, "ours": _OURS, "core": _CORE, "ui": prefix + _UI_ONLY}
