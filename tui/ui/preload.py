@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import functools
 import gc
 import os
 import pickle
@@ -110,6 +111,42 @@ def _stop(pid: int) -> None:
         pass  # already reaped
 
 
+_at_exit: dict[int, Callable[[], None]] = {}
+"""The exit handler of each child of _fork still running, by pid."""
+
+
+def _fork(child: Callable[[int], NoReturn]) -> tuple[int, int]:
+    """Fork a process that runs child(write end of a pipe) and never returns.
+
+    os.fork and a pipe rather than multiprocessing, whose import the launch would pay. A child
+    still running when the app exits is ended then (see _reap for the normal end).
+
+    Returns:
+        The child's pid and the read end of the pipe.
+    """
+    read, write = os.pipe()
+    if _paused:
+        gc.freeze()  # the child's collections then skip everything inherited
+    pid = os.fork()
+    if pid == 0:
+        os.close(read)
+        child(write)  # never returns
+    os.close(write)
+    _at_exit[pid] = functools.partial(_stop, pid)
+    atexit.register(_at_exit[pid])
+    return pid, read
+
+
+def _reap(pid: int) -> None:
+    """Wait for a child of _fork that has sent everything, and drop its exit handler (only its
+    own: another child may still be running)."""
+    with contextlib.suppress(OSError):
+        os.waitpid(pid, 0)
+    handler = _at_exit.pop(pid, None)
+    if handler is not None:
+        atexit.unregister(handler)
+
+
 def start_analysis(
     articles: Sequence[Article], reference: str | None = None, threshold: float | None = None
 ) -> Future[Analysis]:
@@ -131,23 +168,12 @@ def start_analysis(
     future.set_running_or_notify_cancel()
     args = (tuple(articles), reference, threshold)
     if _fork_safe():
-        # os.fork and a pipe rather than multiprocessing, whose import the launch would pay
-        read, write = os.pipe()
-        if _paused:
-            gc.freeze()  # the child's collections then skip everything inherited
-        pid = os.fork()
-        if pid == 0:
-            os.close(read)
-            _child(write, args)  # never returns
-        os.close(write)
-        atexit.register(_stop, pid)
+        pid, read = _fork(functools.partial(_child, args=args))
 
         def wait() -> None:
             with os.fdopen(read, "rb") as pipe:
                 data = pipe.read()
-            with contextlib.suppress(OSError):
-                os.waitpid(pid, 0)
-            atexit.unregister(_stop)
+            _reap(pid)
             try:
                 ok, value = pickle.loads(data)
             except Exception as exc:
@@ -279,15 +305,7 @@ def start_launch(load: Callable[[], Loaded]) -> tuple[Future[Loaded], Future[Ana
     analysis = Future()
     loaded.set_running_or_notify_cancel()
     analysis.set_running_or_notify_cancel()
-    read, write = os.pipe()
-    if _paused:
-        gc.freeze()
-    pid = os.fork()
-    if pid == 0:
-        os.close(read)
-        _launch_child(write, load)  # never returns
-    os.close(write)
-    atexit.register(_stop, pid)
+    pid, read = _fork(functools.partial(_launch_child, load=load))
 
     def wait() -> None:
         with os.fdopen(read, "rb") as pipe:
@@ -307,9 +325,7 @@ def start_launch(load: Callable[[], Loaded]) -> tuple[Future[Loaded], Future[Ana
                     if future is loaded:
                         analysis.set_exception(value)
                         break
-        with contextlib.suppress(OSError):
-            os.waitpid(pid, 0)
-        atexit.unregister(_stop)
+        _reap(pid)
 
     threading.Thread(target=wait, name="sidebyside-preload", daemon=True).start()
     return loaded, analysis
