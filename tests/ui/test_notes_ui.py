@@ -12,6 +12,7 @@ from pathlib import Path
 import filelock
 import pytest
 from rich.text import Text
+from textual import events
 
 from tests.ui.notes_helpers import (
     add_note,
@@ -551,3 +552,24 @@ async def test_words_in_no_version_keep_the_editor_open_with_the_draft(
         errors = [n.message for n in notifications(seen) if n.severity == "error"]
         assert len(errors) == 1 and "zebra crossing" in errors[0] and "is not in" in errors[0]
         assert not sidecar.exists()
+
+
+async def test_keys_typed_in_one_burst_after_tab_land_in_the_next_field(
+    articles: list[str],
+) -> None:
+    # A paste or a fast typist: the keys are queued before the tab has moved the focus.
+    async with notes_app(articles).run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("1")  # the verdict; the focus moves to the text
+        await pilot.pause()
+        editor = pilot.app.screen
+        assert isinstance(editor, NoteEditor)
+        burst = [("h", "h"), ("i", "i"), ("tab", None), ("tab", None), ("x", "x"), ("y", "y")]
+        for key, character in burst:
+            pilot.app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.pause()
+        draft = editor.draft()
+        assert (draft.text, draft.quote) == ("hi", "xy")

@@ -137,6 +137,10 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", priority=True),
+        # Before the focused field sees them, so keys typed right after a tab (a fast typist,
+        # a paste, tmux send-keys) land in the next field, not the one being left.
+        Binding("tab", "app.focus_next", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", show=False, priority=True),
         Binding("enter", "save", "Save", show=False),
         Binding("escape", "cancel", "Cancel"),
         *(Binding(str(n), f"verdict({n})", show=False) for n in range(10)),
