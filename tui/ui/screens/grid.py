@@ -29,8 +29,12 @@ from tui.ui.render import (
     similarity_table,
 )
 
-PREVIEW = 60
-"""Characters of the reference sentence shown per row."""
+PREVIEW = 24
+"""Characters of the reference sentence shown per row, at least: the column takes the width the
+table has left, so on a wide terminal whole sentences show and on a narrow one it still fits."""
+
+SIDE = 40
+"""Columns taken by the similarity panel beside the table (its CSS width, border, scrollbar)."""
 
 FIRST_ROWS = 200
 """Rows added before the grid first shows."""
@@ -58,6 +62,7 @@ class GridScreen(Screen[int | None]):
         """The analysis shown."""
         self.start_group = group
         """The group to put the cursor on at first."""
+        self._preview = PREVIEW
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="grid-body"):
@@ -88,7 +93,10 @@ class GridScreen(Screen[int | None]):
         for art_id in ids:
             label = ("★" if art_id == ref else "") + art_id
             table.add_column(label, key=art_id, width=max(3, len(label)))
-        table.add_column("reference text", key="text", width=PREVIEW)
+        # the text column takes the width the table has left (measured once, at opening)
+        used = sum(c.width + 2 * table.cell_padding for c in table.columns.values())
+        self._preview = max(PREVIEW, self.app.size.width - SIDE - used - 2 * table.cell_padding)
+        table.add_column("reference text", key="text", width=self._preview)
         styles = {
             s: self.get_component_rich_style(f"grid--{s}", partial=True) for s in CELL_SYMBOLS
         }
@@ -128,8 +136,8 @@ class GridScreen(Screen[int | None]):
             else:
                 first = group.articles[0]
                 preview = f"({first}) " + slot_text(analysis.alignment.article(first), group)
-            if len(preview) > PREVIEW:
-                preview = preview[: PREVIEW - 1] + "…"
+            if len(preview) > self._preview:
+                preview = preview[: self._preview - 1] + "…"
             cells.append(preview)
             table.add_row(*cells, key=str(group.id))
 
