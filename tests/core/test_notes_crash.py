@@ -33,6 +33,7 @@ MAX_DELAY = 0.03
 
 ZYGOTE = r"""
 import os, random, sys
+import filelock  # the store imports it at its first write: here once, not in every writer
 from tui.core.anchor import Anchor
 from tui.core.notes import NoteStore
 
