@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import tempfile
+import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 from textual.pilot import Pilot
 
+from tui.core.analysis import Analysis
+from tui.core.articles import Article
+from tui.core.collection import Collection
 from tui.ui.app import SideBySideApp, app_for_analysis
 from tui.ui.screens.compare import CompareScreen
 from tui.ui.synthetic import synthetic_analysis
@@ -19,6 +24,24 @@ def synthetic_app(groups: int = 70, versions: int = 3) -> SideBySideApp:
     """
     notes = Path(tempfile.mkdtemp(prefix="sidebyside-ui-")) / "notes.json"
     return app_for_analysis(synthetic_analysis(groups, versions), notes_path=notes)
+
+
+def held_app(groups: int, versions: int = 3) -> tuple[SideBySideApp, threading.Event, Analysis]:
+    """An app whose analysis (synthetic_analysis) is held back until the event is set.
+
+    Returns:
+        The app, the event that releases the analysis, and the analysis it will get.
+    """
+    analysis = synthetic_analysis(groups, versions)
+    release = threading.Event()
+
+    def slow(
+        articles: Sequence[Article], reference: str | None, threshold: float | None
+    ) -> Analysis:
+        release.wait(10)
+        return analysis
+
+    return SideBySideApp(Collection(analysis.articles, (), None), analyzer=slow), release, analysis
 
 
 async def ready(pilot: Pilot[None]) -> CompareScreen:

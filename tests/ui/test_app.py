@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-import threading
 from collections.abc import Sequence
 
 import pytest
 from textual.command import Hit
 from textual.notifications import Notify
 
-from tests.ui.helpers import ready, synthetic_app
+from tests.ui.helpers import held_app, ready, synthetic_app
 from tui.core.analysis import Analysis
 from tui.core.articles import Article
 from tui.core.collection import Collection
@@ -75,16 +74,7 @@ async def test_one_article_reads_in_one_column_and_says_comparing_needs_two() ->
 
 
 async def test_actions_wait_for_the_analysis() -> None:
-    analysis = synthetic_analysis(70, 3)
-    release = threading.Event()
-
-    def slow(
-        articles: Sequence[Article], reference: str | None, threshold: float | None
-    ) -> Analysis:
-        release.wait(10)
-        return analysis
-
-    app = SideBySideApp(Collection(analysis.articles, (), None), analyzer=slow)
+    app, release, _ = held_app(70)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.compare_screen
         assert screen.check_action("next_difference", ()) is None
@@ -176,16 +166,7 @@ async def test_switching_theme_restyles_the_compare_view() -> None:
 
 
 async def test_while_analysing_the_articles_and_a_progress_indicator_show() -> None:
-    analysis = synthetic_analysis(7, 3)
-    release = threading.Event()
-
-    def slow(
-        articles: Sequence[Article], reference: str | None, threshold: float | None
-    ) -> Analysis:
-        release.wait(10)
-        return analysis
-
-    app = SideBySideApp(Collection(analysis.articles, (), None), analyzer=slow)
+    app, release, analysis = held_app(7)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.compare_screen

@@ -3,8 +3,6 @@ an analysis done at launch shows with its keys in the first frame."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Sequence
 from concurrent.futures import Future
 from pathlib import Path
 
@@ -12,9 +10,8 @@ from rich.console import RenderableType
 from textual.screen import Screen
 from textual.widgets._footer import FooterKey
 
-from tests.ui.helpers import ready
+from tests.ui.helpers import held_app, ready
 from tui.core.analysis import Analysis
-from tui.core.articles import Article
 from tui.core.collection import Collection
 from tui.ui.app import SideBySideApp
 from tui.ui.screens.compare import NEEDS_ANALYSIS
@@ -33,16 +30,7 @@ def _greyed(keys: dict[str, FooterKey]) -> set[str]:
 
 
 async def test_footer_keys_wait_for_the_analysis_then_enable_without_a_rebuild() -> None:
-    analysis = synthetic_analysis(7, 3)
-    release = threading.Event()
-
-    def slow(
-        articles: Sequence[Article], reference: str | None, threshold: float | None
-    ) -> Analysis:
-        release.wait(10)
-        return analysis
-
-    app = SideBySideApp(Collection(analysis.articles, (), None), analyzer=slow)
+    app, release, _ = held_app(7)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.pause()
