@@ -58,7 +58,20 @@ async def main():
 asyncio.run(main())
 """
 
-_OURS = """
+_SCREEN = """
+async def main():
+    async with app.run_test(size=SIZE) as pilot:
+        while app.compare_screen.analysis is None or not app.compare_screen.view.rows:
+            await asyncio.sleep(0.002)
+        await pilot.pause()
+        print("SCREEN", time.monotonic())
+
+asyncio.run(main())
+"""
+"""Run `app` until its compare screen shows the analysis, and print when (both launch scripts)."""
+
+_OURS = (
+    """
 import argparse
 import asyncio
 from tui import cli
@@ -72,16 +85,9 @@ app_command.add_app_arguments(parser)
 args = parser.parse_args(["--theme", "textual-dark"])
 launch = app_command.start(args)
 app = app_command.build_app(args, launch)
-
-async def main():
-    async with app.run_test(size=SIZE) as pilot:
-        while app.compare_screen.analysis is None or not app.compare_screen.view.rows:
-            await asyncio.sleep(0.002)
-        await pilot.pause()
-        print("SCREEN", time.monotonic())
-
-asyncio.run(main())
 """
+    + _SCREEN
+)
 
 
 _CORE = """
@@ -92,7 +98,8 @@ from tui.resources import seed_paths
 analyze(load_collection(seed_paths()).articles)
 """
 
-_UI_ONLY = """
+_UI_ONLY = (
+    """
 import argparse, asyncio, pickle
 from concurrent.futures import Future
 from tui.ui.preload import pause_gc
@@ -108,16 +115,9 @@ from tui.commands.app import Launch, build_app
 
 args = argparse.Namespace(notes=None, theme="textual-dark")
 app = build_app(args, Launch(loaded, pending))
-
-async def main():
-    async with app.run_test(size=SIZE) as pilot:
-        while app.compare_screen.analysis is None or not app.compare_screen.view.rows:
-            await asyncio.sleep(0.002)
-        await pilot.pause()
-        print("SCREEN", time.monotonic())
-
-asyncio.run(main())
 """
+    + _SCREEN
+)
 
 
 # Launches run as on a user's machine, where Python caches bytecode (pip compiles it at install):
