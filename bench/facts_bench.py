@@ -17,12 +17,12 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 
-from tui.core.align import align
+from tui.core.align.aligner import align
 from tui.core.analysis import analyze, slot_text
-from tui.core.articles import Article, article_from_text
-from tui.core.collection import load_collection
-from tui.core.diff import word_diff
-from tui.core.facts import extract_facts, find_discrepancies
+from tui.core.compare.diff import word_diff
+from tui.core.compare.facts import extract_facts, find_discrepancies
+from tui.core.load.articles import Article, article_from_text
+from tui.core.load.collection import load_collection
 from tui.resources import seed_paths
 
 

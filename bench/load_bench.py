@@ -14,8 +14,8 @@ import statistics
 import time
 from pathlib import Path
 
-from tui.core.articles import DEFAULT_MAX_BYTES, article_from_bytes, load_article
-from tui.core.segment import split_sentences
+from tui.core.load.articles import DEFAULT_MAX_BYTES, article_from_bytes, load_article
+from tui.core.load.segment import split_sentences
 from tui.resources import seed_paths
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "deplain-web"

@@ -26,8 +26,8 @@ import time
 from pathlib import Path
 from types import ModuleType
 
-from tui.core.anchor import Anchor, anchor_sentence, make_anchor, resolve
-from tui.core.notes import SIDECAR_NAME, NoteStore
+from tui.core.notes.anchor import Anchor, anchor_sentence, make_anchor, resolve
+from tui.core.notes.store import SIDECAR_NAME, NoteStore
 
 CRASH_TESTS = Path(__file__).resolve().parents[1] / "tests" / "core" / "test_notes_crash.py"
 """The kill-trial harness (shared with the test suite)."""
@@ -137,7 +137,7 @@ def reanchoring() -> bool:
     import random
     import re
 
-    from tui.core.articles import article_from_text, load_article
+    from tui.core.load.articles import article_from_text, load_article
     from tui.resources import seed_paths
 
     rng = random.Random(6)

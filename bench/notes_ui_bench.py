@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tui.core.collection import Collection
+from tui.core.load.collection import Collection
 from tui.ui.notes_controller import NoteDraft, NotesController
 from tui.ui.synthetic import synthetic_analysis
 

@@ -16,9 +16,9 @@ import time
 from collections.abc import Callable
 
 from tui.core.analysis import Analysis, analyze
-from tui.core.articles import article_from_text
-from tui.core.collection import load_collection
-from tui.core.report import FORMATS, NotePlace, ReportNote, render
+from tui.core.load.articles import article_from_text
+from tui.core.load.collection import load_collection
+from tui.core.report.writer import FORMATS, NotePlace, ReportNote, render
 from tui.resources import seed_paths
 
 

@@ -92,7 +92,7 @@ app = app_command.build_app(args, launch)
 
 _CORE = """
 from tui.core.analysis import analyze
-from tui.core.collection import load_collection
+from tui.core.load.collection import load_collection
 from tui.resources import seed_paths
 
 analyze(load_collection(seed_paths()).articles)
@@ -144,7 +144,7 @@ def _launch(code: str) -> tuple[float, float]:
 def startup() -> None:
     """Print launch-to-compare time against an empty app."""
     from tui.core.analysis import analyze
-    from tui.core.collection import load_collection
+    from tui.core.load.collection import load_collection
     from tui.resources import seed_paths
     from tui.ui.preload import sidecar_hint
 

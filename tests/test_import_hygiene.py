@@ -8,13 +8,18 @@ import sys
 
 import tui.core
 
-CORE_MODULES = sorted(f"tui.core.{m.name}" for m in pkgutil.iter_modules(tui.core.__path__))
+CORE_MODULES = sorted(
+    m.name for m in pkgutil.walk_packages(tui.core.__path__, prefix="tui.core.")
+)
 
 
 def test_core_modules_found() -> None:
-    assert {"tui.core.articles", "tui.core.align", "tui.core.diff", "tui.core.facts"} <= set(
-        CORE_MODULES
-    )
+    assert {
+        "tui.core.load.articles",
+        "tui.core.align.aligner",
+        "tui.core.compare.diff",
+        "tui.core.compare.facts",
+    } <= set(CORE_MODULES)
 
 
 def test_importing_core_does_not_import_textual_or_rich() -> None:

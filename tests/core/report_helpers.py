@@ -10,10 +10,10 @@ from html.parser import HTMLParser
 from markdown_it import MarkdownIt
 
 from tui.core.analysis import Analysis, analyze
-from tui.core.anchor import Anchor, anchor_group
-from tui.core.collection import load_collection
-from tui.core.notes import Note, Sidecar, locate
-from tui.core.report import ReportNote, report_notes
+from tui.core.load.collection import load_collection
+from tui.core.notes.anchor import Anchor, anchor_group
+from tui.core.notes.store import Note, Sidecar, locate
+from tui.core.report.writer import ReportNote, report_notes
 from tui.resources import seed_paths
 
 HOSTILE = "Check <script>alert(1)</script> | a `code` span, *stars*\n  - and [a](http://x) &amp;"

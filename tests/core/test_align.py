@@ -18,10 +18,10 @@ import pytest
 from rapidfuzz import fuzz, utils
 
 from tui.cli import main
-from tui.core.align import KINDS, Alignment, Group, Tuning, align
+from tui.core.align.aligner import KINDS, Alignment, Group, Tuning, align
 from tui.core.analysis import analyze
-from tui.core.articles import Article, Sentence, load_article
-from tui.core.collection import load_collection
+from tui.core.load.articles import Article, Sentence, load_article
+from tui.core.load.collection import load_collection
 from tui.resources import seed_paths
 
 
@@ -440,7 +440,8 @@ def test_same_result_whatever_the_order_of_the_files(seed: int) -> None:
 def test_same_scores_whatever_the_hash_seed() -> None:
     # Sets of stems iterate in a per-process order; no score may depend on it, to the last bit.
     code = (
-        "from tui.core.align import align; from tui.core.collection import load_collection; "
+        "from tui.core.align.aligner import align; "
+        "from tui.core.load.collection import load_collection; "
         "from tui.resources import seed_paths; "
         "print(repr(align(load_collection(seed_paths()).articles)))"
     )

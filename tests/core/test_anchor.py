@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core.align import Group, SentenceRef
-from tui.core.anchor import (
+from tui.core.align.aligner import Group, SentenceRef
+from tui.core.errors import UsageError
+from tui.core.load.articles import Article, article_from_text
+from tui.core.notes.anchor import (
     Anchor,
     anchor_group,
     anchor_quote,
@@ -15,8 +17,6 @@ from tui.core.anchor import (
     resolve,
     sentences_in,
 )
-from tui.core.articles import Article, article_from_text
-from tui.core.errors import UsageError
 
 BASE = (
     "Officials said 40 people died in the floods on Tuesday.\n\n"
@@ -304,7 +304,7 @@ def test_quote_blank_or_bad_sentence_raises_usage_error(indices: list[int], quot
 
 
 def seed_articles() -> list[Article]:
-    from tui.core.articles import load_article
+    from tui.core.load.articles import load_article
     from tui.resources import seed_paths
 
     return [load_article(p) for p in seed_paths()]

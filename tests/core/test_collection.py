@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from tui.core import articles as articles_module
-from tui.core.collection import load_collection
 from tui.core.errors import (
     BinaryInput,
     DuplicateInput,
@@ -18,6 +16,8 @@ from tui.core.errors import (
     TooLargeInput,
     UnreadableInput,
 )
+from tui.core.load import articles as articles_module
+from tui.core.load.collection import load_collection
 from tui.resources import seed_paths
 
 GOOD = "Headline here\n\nKim met Shoigu. They talked.\n"

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.diff import Op, count_changes, word_diff
-from tui.core.normalize import canonical, name_key, tokenize
+from tui.core.compare.diff import Op, count_changes, word_diff
+from tui.core.extract.normalize import canonical, name_key, tokenize
 
 
 def changes(a: str, b: str) -> list[tuple[str, str, str, str | None]]:

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from tui.core.align import Alignment, Group, SentenceRef
-from tui.core.articles import Article, Sentence, article_from_text
+from tui.core.align.aligner import Alignment, Group, SentenceRef
+from tui.core.compare.facts import Discrepancy, Fact, extract_facts, find_discrepancies
 from tui.core.errors import InputError
-from tui.core.facts import Discrepancy, Fact, extract_facts, find_discrepancies
+from tui.core.load.articles import Article, Sentence, article_from_text
 
 
 def make(text: str, art_id: str = "a", date: str | None = "2025-06-17") -> Article:
@@ -621,7 +621,7 @@ SEED_DATES = {"000": "2025-06-17", "003": "2025-06-17", "004": "2025-06-18"}
 
 @pytest.fixture(scope="module")
 def seeds() -> dict[str, Article]:
-    from tui.core.collection import load_collection
+    from tui.core.load.collection import load_collection
     from tui.resources import seed_paths
 
     articles = load_collection([str(p) for p in seed_paths()]).articles
@@ -694,7 +694,7 @@ def test_seeds_same_value_variants_are_not_conflicts(seeds: dict[str, Article]) 
 def test_seeds_through_analyze_give_the_treaty_conflict_only() -> None:
     """End to end: the loader's dates, the real alignment, and the fact checks."""
     from tui.core.analysis import analyze
-    from tui.core.collection import load_collection
+    from tui.core.load.collection import load_collection
     from tui.resources import seed_paths
 
     analysis = analyze(load_collection([str(p) for p in seed_paths()]).articles)
@@ -751,9 +751,9 @@ def test_facts_bad_path_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[st
 
 def test_check_facts_gives_the_same_facts_as_extract_facts_per_article() -> None:
     """analyze() takes its facts from the discrepancy pass; they must be extract_facts()'s."""
-    from tui.core.align import align
-    from tui.core.collection import load_collection
-    from tui.core.facts import check_facts
+    from tui.core.align.aligner import align
+    from tui.core.compare.facts import check_facts
+    from tui.core.load.collection import load_collection
     from tui.resources import seed_paths
 
     alignment = align(load_collection(seed_paths()).articles)

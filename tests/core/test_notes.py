@@ -11,11 +11,11 @@ from pathlib import Path
 import filelock
 import pytest
 
-from tui.core.anchor import Anchor, make_anchor
-from tui.core.articles import Article, article_from_text
-from tui.core.collection import Collection, load_collection
 from tui.core.errors import InputError, UsageError
-from tui.core.notes import (
+from tui.core.load.articles import Article, article_from_text
+from tui.core.load.collection import Collection, load_collection
+from tui.core.notes.anchor import Anchor, make_anchor
+from tui.core.notes.store import (
     DEFAULT_VERDICTS,
     SCHEMA,
     SIDECAR_NAME,
@@ -581,8 +581,8 @@ def test_threads_sharing_one_store_lose_nothing(sidecar: Path, anchor: Anchor) -
 def test_group_notes_and_files_loaded_under_another_id(
     sidecar: Path, article: Article, anchor: Anchor
 ) -> None:
-    from tui.core.align import SentenceRef
-    from tui.core.notes import group_notes
+    from tui.core.align.aligner import SentenceRef
+    from tui.core.notes.store import group_notes
 
     store = open_store(sidecar)
     note = store.add("1", "t", [anchor])

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.anchor import Anchor
-from tui.core.notes import SIDECAR_NAME, NoteStore, parse_sidecar
+from tui.core.notes.anchor import Anchor
+from tui.core.notes.store import SIDECAR_NAME, NoteStore, parse_sidecar
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL")
 
@@ -34,8 +34,8 @@ MAX_DELAY = 0.03
 ZYGOTE = r"""
 import os, random, sys
 import filelock  # the store imports it at its first write: here once, not in every writer
-from tui.core.anchor import Anchor
-from tui.core.notes import NoteStore
+from tui.core.notes.anchor import Anchor
+from tui.core.notes.store import NoteStore
 
 ANCHOR = Anchor("a", "0" * 64, "a quote", "before ", " after", 7, 14)
 
@@ -167,7 +167,7 @@ def test_sigkill_at_random_moments_never_loses_a_saved_note(tmp_path: Path) -> N
 WRITER = r"""
 import sys, time
 from pathlib import Path
-from tui.core.notes import NoteStore
+from tui.core.notes.store import NoteStore
 path, who, count, go = sys.argv[1], sys.argv[2], int(sys.argv[3]), Path(sys.argv[4])
 store = NoteStore.open(path, author=who, lock_timeout=60)
 print("ready", flush=True)

@@ -20,14 +20,16 @@ from report_helpers import (
 )
 
 from tui.cli import main
-from tui.core.align import Alignment, Group, PairSimilarity, SentenceRef
+from tui.core.align.aligner import Alignment, Group, PairSimilarity, SentenceRef
 from tui.core.analysis import Analysis, analyze, slot_text
-from tui.core.articles import Article, article_from_text
-from tui.core.collection import load_collection
-from tui.core.diff import Op, word_diff
-from tui.core.facts import Discrepancy, Variant
-from tui.core.notes import DEFAULT_VERDICTS, SIDECAR_NAME, locate
-from tui.core.report import (
+from tui.core.compare.diff import Op, word_diff
+from tui.core.compare.facts import Discrepancy, Variant
+from tui.core.load.articles import Article, article_from_text
+from tui.core.load.collection import load_collection
+from tui.core.notes.store import DEFAULT_VERDICTS, SIDECAR_NAME, locate
+from tui.core.report.markdown import md_marked
+from tui.core.report.serialize import alignment_document, facts_document, notelist_document
+from tui.core.report.writer import (
     FORMATS,
     REPORT_SCHEMA,
     SECTION_TITLES,
@@ -47,8 +49,6 @@ from tui.core.report import (
     to_json,
     to_markdown,
 )
-from tui.core.report_markdown import md_marked
-from tui.core.serialize import alignment_document, facts_document, notelist_document
 from tui.resources import seed_paths
 
 # ---------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from report_helpers import HOSTILE, Node, parse_html, seed_analysis, seed_notes
 
-from tui.core.report import SECTION_TITLES, to_html
+from tui.core.report.writer import SECTION_TITLES, to_html
 
 
 def _chromium() -> str | None:

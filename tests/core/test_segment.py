@@ -1,4 +1,4 @@
-"""Sentence segmentation: one table row per rule of tui.core.segment."""
+"""Sentence segmentation: one table row per rule of tui.core.load.segment."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.segment import Span, split_sentences
+from tui.core.load.segment import Span, split_sentences
 
 
 def sentences(text: str) -> list[str]:

@@ -18,8 +18,8 @@ import pytest
 from textual.pilot import Pilot
 
 from tests.ui.notes_helpers import fixed_clock
-from tui.core.anchor import anchor_group, make_anchor
-from tui.core.notes import NoteStore
+from tui.core.notes.anchor import anchor_group, make_anchor
+from tui.core.notes.store import NoteStore
 from tui.ui.app import SideBySideApp, app_for_analysis
 from tui.ui.synthetic import synthetic_analysis
 

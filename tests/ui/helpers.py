@@ -10,8 +10,8 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from tui.core.analysis import Analysis
-from tui.core.articles import Article
-from tui.core.collection import Collection
+from tui.core.load.articles import Article
+from tui.core.load.collection import Collection
 from tui.ui.app import SideBySideApp, app_for_analysis
 from tui.ui.screens.compare import CompareScreen
 from tui.ui.synthetic import synthetic_analysis

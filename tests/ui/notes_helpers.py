@@ -12,7 +12,7 @@ from typing import Any
 from textual.notifications import Notification, Notify
 from textual.pilot import Pilot
 
-from tui.core.collection import Collection
+from tui.core.load.collection import Collection
 from tui.resources import seed_paths
 from tui.ui.app import SideBySideApp, make_app
 from tui.ui.screens.compare import CompareScreen

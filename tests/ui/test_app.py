@@ -11,10 +11,10 @@ from textual.notifications import Notify
 
 from tests.ui.helpers import held_app, ready, synthetic_app
 from tui.core.analysis import Analysis
-from tui.core.articles import Article
-from tui.core.collection import Collection
+from tui.core.compare.facts import Discrepancy, Variant
 from tui.core.errors import BinaryInput, MissingInput
-from tui.core.facts import Discrepancy, Variant
+from tui.core.load.articles import Article
+from tui.core.load.collection import Collection
 from tui.ui.app import SideBySideApp, app_for_analysis
 from tui.ui.commands import PALETTE, CompareCommands, command_text
 from tui.ui.keys import KEYS

@@ -12,7 +12,7 @@ from textual.widgets._footer import FooterKey
 
 from tests.ui.helpers import held_app, ready
 from tui.core.analysis import Analysis
-from tui.core.collection import Collection
+from tui.core.load.collection import Collection
 from tui.ui.app import SideBySideApp
 from tui.ui.screens.compare import NEEDS_ANALYSIS
 from tui.ui.synthetic import synthetic_analysis

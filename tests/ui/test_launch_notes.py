@@ -37,7 +37,7 @@ async def main():
             await asyncio.sleep(0.005)
         await pilot.pause()
         seen["marks"] = sum(app.compare_screen.view.note_counts.values())
-        seen["notes_imported"] = "tui.core.notes" in sys.modules
+        seen["notes_imported"] = "tui.core.notes.store" in sys.modules
         seen["toasts"] = [n.title for n in app._notifications]
         app.poll_notes()  # every 2 s: opens a sidecar the launch left closed
         seen["after_poll"] = sum(app.compare_screen.view.note_counts.values())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.core.collection import load_collection
+from tui.core.load.collection import load_collection
 from tui.resources import seed_paths, seeds_dir
 from tui.ui.notes_controller import NotesController
 

@@ -22,9 +22,9 @@ from tests.ui.notes_helpers import (
     ready,
     sidecar_notes,
 )
-from tui.core.anchor import Anchor, anchor_group
-from tui.core.collection import Collection, load_collection
-from tui.core.notes import SIDECAR_NAME, NoteStore
+from tui.core.load.collection import Collection, load_collection
+from tui.core.notes.anchor import Anchor, anchor_group
+from tui.core.notes.store import SIDECAR_NAME, NoteStore
 from tui.ui.app import make_app
 from tui.ui.notes_actions import QUARANTINE_COMMAND
 from tui.ui.notes_controller import NoteDraft, NotesController

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 SCRIPT = """
 import json, os, sys, time
-from tui.core.collection import load_collection
+from tui.core.load.collection import load_collection
 from tui.resources import seed_paths
 from tui.ui import preload
 
@@ -44,7 +44,8 @@ elif case == "launch":  # load in the child too: a folder with the seeds and one
     loaded, analysis = preload.start_launch(load)
     collection, reference, extra = loaded.result(timeout=60)
     out["extra"] = extra
-    out["parsing"] = sorted(m for m in ("tui.core.junk", "tui.core.segment") if m in sys.modules)
+    parsers = ("tui.core.load.junk", "tui.core.load.segment")
+    out["parsing"] = sorted(m for m in parsers if m in sys.modules)
     out["articles"] = len(collection.articles)
     out["errors"] = [[type(e).__name__, str(e)] for e in collection.errors]
     out["same"] = analysis.result(timeout=60) == analyze(collection.articles)

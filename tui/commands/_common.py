@@ -7,9 +7,9 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from tui.core.articles import DEFAULT_MAX_BYTES
-from tui.core.collection import Collection, load_collection
 from tui.core.errors import UsageError
+from tui.core.load.articles import DEFAULT_MAX_BYTES
+from tui.core.load.collection import Collection, load_collection
 from tui.resources import seed_paths
 
 if TYPE_CHECKING:

@@ -65,7 +65,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Align the loaded articles and print the result."""
-    from tui.core.serialize import alignment_document
+    from tui.core.report.serialize import alignment_document
 
     analysis = load_analysis(args, threshold=args.threshold)
     if args.json:

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.commands._common import check_reference, load_inputs
-from tui.core.collection import Collection
 from tui.core.errors import UsageError
+from tui.core.load.collection import Collection
 from tui.ui.preload import Loaded, SidecarHint, pause_gc, resume_gc, sidecar_hint, start_launch
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ from rich.table import Table
 
 from tui.cli import add_input_arguments
 from tui.commands._common import load_inputs, print_json
-from tui.core.serialize import articles_document
+from tui.core.report.serialize import articles_document
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:

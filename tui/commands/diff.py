@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from tui.core.analysis import Analysis
-    from tui.core.diff import Op
+    from tui.core.compare.diff import Op
 
 STYLES = {
     ("delete", "substantive"): "bold red strike",
@@ -53,7 +53,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Diff the aligned sentences and print them."""
-    from tui.core.serialize import diff_document
+    from tui.core.report.serialize import diff_document
 
     analysis = load_analysis(args)
     if args.json:
@@ -87,7 +87,7 @@ def render_ops(ops: tuple[Op, ...], markers: bool = False) -> Text:
 
 def summary(ops: tuple[Op, ...]) -> str:
     """ "2 substantive (number, hedge), 1 trivial" for one diff."""
-    from tui.core.diff import count_changes
+    from tui.core.compare.diff import count_changes
 
     counts = count_changes(ops)
     kinds = sorted({o.subkind for o in ops if o.change == "substantive" and o.subkind})

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from tui.core.analysis import Analysis
 
 FACT_KINDS = ("number", "date", "name", "quote", "attribution")
-"""Kinds accepted by --kind (tui.core.facts.FACT_KINDS, repeated so --help needs no core)."""
+"""Kinds accepted by --kind (the core's FACT_KINDS, repeated so --help needs no core)."""
 
 SEVERITY_STYLE = {"conflict": "bold red", "missing": "yellow", "variant": "cyan"}
 """How each severity is shown."""
@@ -58,7 +58,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Extract facts, compare them and print the result."""
-    from tui.core.serialize import facts_document
+    from tui.core.report.serialize import facts_document
 
     analysis = load_analysis(args)
     if args.json:

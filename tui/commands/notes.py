@@ -13,11 +13,11 @@ from typing import Any
 
 from tui.cli import add_input_arguments
 from tui.commands._common import load_inputs, print_json
-from tui.core.anchor import Anchor, anchor_quote, anchor_sentence
-from tui.core.collection import Collection
 from tui.core.errors import UsageError
-from tui.core.notes import LocatedNote, NoteStore, SidecarLocation, locate, sidecar_location
-from tui.core.serialize import NOTELIST_SCHEMA, notelist_document
+from tui.core.load.collection import Collection
+from tui.core.notes.anchor import Anchor, anchor_quote, anchor_sentence
+from tui.core.notes.store import LocatedNote, NoteStore, SidecarLocation, locate, sidecar_location
+from tui.core.report.serialize import NOTELIST_SCHEMA, notelist_document
 from tui.resources import seeds_dir
 
 

@@ -2,7 +2,7 @@
 
 The review report of a collection: the versions and their similarity, the discrepancies, the
 notes of the collection's sidecar, and the collation (`--no-collation` leaves it out). Markdown
-to stdout by default. The app's export calls the same core function (tui.core.report.render).
+to stdout by default. The app's export calls the same core function (tui.core.report.writer.render).
 """
 
 from __future__ import annotations
@@ -17,16 +17,16 @@ from typing import Any
 from tui.cli import add_input_arguments
 from tui.commands._common import check_reference, load_inputs
 from tui.core.analysis import analyze
-from tui.core.collection import Collection
 from tui.core.errors import MissingInput, UsageError
-from tui.core.notes import (
+from tui.core.load.collection import Collection
+from tui.core.notes.store import (
     DEFAULT_VERDICTS,
     Sidecar,
     locate,
     parse_sidecar,
     sidecar_location,
 )
-from tui.core.report import FORMATS, ReportNote, render, report_notes
+from tui.core.report.writer import FORMATS, ReportNote, render, report_notes
 from tui.resources import seeds_dir
 
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from tui.core.align import Alignment, Group, align
-from tui.core.articles import Article
-from tui.core.diff import Op, word_diff
-from tui.core.facts import Discrepancy, Fact, check_facts
+from tui.core.align.aligner import Alignment, Group, align
+from tui.core.compare.diff import Op, word_diff
+from tui.core.compare.facts import Discrepancy, Fact, check_facts
+from tui.core.load.articles import Article
 
 
 @dataclass(frozen=True, slots=True)

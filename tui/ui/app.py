@@ -23,7 +23,7 @@ from textual.binding import BindingType
 from textual.worker import get_current_worker
 
 from tui.core.analysis import Analysis, analyze
-from tui.core.collection import Collection, load_collection
+from tui.core.load.collection import Collection, load_collection
 from tui.resources import styles_dir
 from tui.ui.commands import CompareCommands
 from tui.ui.keys import APP_KEYS, KEYS, bindings

@@ -4,8 +4,9 @@ The controller opens the collection's sidecar (`sidecar_location`, or `--notes`)
 note against the current analysis, and answers what the screens ask: how many notes each group
 has (row markers in Compare and the Grid), which notes a group has (Detail, `e`, `x`), which
 group a note is in (the notes list jumps there), and the review report of the current analysis
-and notes (the same `tui.core.report.render` as `sidebyside report`). Changes go straight to the
-store, which saves each one at once; errors are the store's InputError subclasses, for the app
+and notes (the same `tui.core.report.render` as `sidebyside report`). Changes go straight
+to the store, which saves each one at once; errors are the store's InputError subclasses,
+for the app
 to turn into notifications.
 """
 
@@ -20,10 +21,10 @@ from pathlib import Path
 import platformdirs
 
 from tui.core.analysis import Analysis, slot_text
-from tui.core.anchor import Anchor, anchor_group, anchor_quote, anchor_sentences
-from tui.core.collection import Collection
 from tui.core.errors import UsageError
-from tui.core.notes import (
+from tui.core.load.collection import Collection
+from tui.core.notes.anchor import Anchor, anchor_group, anchor_quote, anchor_sentences
+from tui.core.notes.store import (
     Clock,
     LocatedNote,
     Note,
@@ -356,7 +357,7 @@ class NotesController:
             raise UsageError("report", "the comparison is not ready yet")
         store = self._store()
         articles = self.analysis.articles
-        from tui.core.report import render, report_notes  # on first export: not at launch
+        from tui.core.report.writer import render, report_notes  # on first export: not at launch
 
         notes = report_notes(locate(store.notes, articles), articles)
         return render(fmt, self.analysis, notes, verdicts=store.verdicts)

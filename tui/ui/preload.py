@@ -38,8 +38,8 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:  # the analysis imports in the analysis process
     from tui.core.analysis import Analysis
-    from tui.core.articles import Article
-    from tui.core.collection import Collection
+    from tui.core.load.articles import Article
+    from tui.core.load.collection import Collection
 
 Loaded = tuple["Collection", str | None, Any]
 """What a launch loads: the collection, the checked reference, and what else the app needs
@@ -203,7 +203,7 @@ class SidecarHint:
     frame when it holds no note (so the notes modules do not slow the launch)."""
 
     path: str
-    """The sidecar file (`tui.core.notes.sidecar_location`)."""
+    """The sidecar file (`tui.core.notes.store.sidecar_location`)."""
     exists: bool
     """True when the file exists (it may hold notes: the app opens it before the first frame)."""
     fallback: bool
@@ -214,7 +214,7 @@ class SidecarHint:
 
 def sidecar_hint(collection: Collection, override: str | os.PathLike[str] | None) -> SidecarHint:
     """Where the app's notes sidecar is for a collection (default data folder) and if it exists."""
-    from tui.core.notes import sidecar_location
+    from tui.core.notes.store import sidecar_location
     from tui.resources import seeds_dir
 
     location = sidecar_location(collection, override, keep_out=[seeds_dir()])

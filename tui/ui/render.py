@@ -16,11 +16,11 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 
-from tui.core.align import Group
+from tui.core.align.aligner import Group
 from tui.core.analysis import Analysis, slot_text
-from tui.core.articles import Article
-from tui.core.diff import Op
-from tui.core.facts import Discrepancy
+from tui.core.compare.diff import Op
+from tui.core.compare.facts import Discrepancy
+from tui.core.load.articles import Article
 
 ROW_KINDS = ("identical", "reworded", "split", "unique-left", "unique-right", "single")
 """Kinds of compare rows (for one pair of versions)."""

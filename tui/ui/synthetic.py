@@ -13,11 +13,11 @@ import dataclasses
 import random
 from collections.abc import Callable, Sequence
 
-from tui.core.align import Alignment, Group, Link, PairSimilarity, SentenceRef
+from tui.core.align.aligner import Alignment, Group, Link, PairSimilarity, SentenceRef
 from tui.core.analysis import Analysis
-from tui.core.articles import Article, Sentence
-from tui.core.diff import Op
-from tui.core.facts import Discrepancy, Variant
+from tui.core.compare.diff import Op
+from tui.core.compare.facts import Discrepancy, Variant
+from tui.core.load.articles import Article, Sentence
 
 Analyzer = Callable[[Sequence[Article], str | None, float | None], Analysis]
 """The signature of analyze() as the app calls it."""

@@ -11,12 +11,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from tui.core.align import Alignment
+from tui.core.align.aligner import Alignment
 from tui.core.analysis import Analysis
-from tui.core.articles import Article
-from tui.core.facts import SEVERITIES, Discrepancy, Variant
-from tui.core.notes import LocatedNote
-from tui.core.serialize import located_note_to_dict
+from tui.core.compare.facts import SEVERITIES, Discrepancy, Variant
+from tui.core.load.articles import Article
+from tui.core.notes.store import LocatedNote
+from tui.core.report.serialize import located_note_to_dict
 
 NOTE_STATUSES = ("anchored", "moved", "orphaned", "absent")
 """Where a note's anchor stands in one version: where it was, found elsewhere (or changed), lost,
@@ -90,7 +90,7 @@ def report_notes(
     """Turn the notes store's resolved notes into report notes.
 
     Args:
-        located: notes with their anchors resolved (`tui.core.notes.locate()`).
+        located: notes with their anchors resolved (`tui.core.notes.store.locate()`).
         articles: the loaded versions (for the text each anchor covers now).
 
     Returns:

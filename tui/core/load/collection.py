@@ -15,20 +15,20 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.core.articles import (
-    DEFAULT_MAX_BYTES,
-    SUPPORTED_SUFFIXES,
-    Article,
-    article_from_bytes,
-    article_id_from_name,
-    load_article,
-)
 from tui.core.errors import (
     DuplicateInput,
     InputError,
     MissingInput,
     TooLargeInput,
     UnreadableInput,
+)
+from tui.core.load.articles import (
+    DEFAULT_MAX_BYTES,
+    SUPPORTED_SUFFIXES,
+    Article,
+    article_from_bytes,
+    article_id_from_name,
+    load_article,
 )
 
 

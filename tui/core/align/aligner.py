@@ -44,13 +44,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tui.core.articles import Article
-from tui.core.tuning import DEFAULT_THRESHOLD, Tuning
+from tui.core.align.tuning import DEFAULT_THRESHOLD, Tuning
+from tui.core.load.articles import Article
 
 # The scoring modules (and rapidfuzz under them) import on the first align(): a process that
 # only reads Alignments (the app unpickling one from the launch's analysis process) skips them.
 if TYPE_CHECKING:
-    from tui.core.collation import Collation
+    from tui.core.align.collation import Collation
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -70,7 +70,7 @@ KINDS = ("identical", "reworded", "partial", "unique")
 
 
 def normalise(text: str) -> str:
-    """A comparison form of a sentence (`tui.core.similarity.normalise`).
+    """A comparison form of a sentence (`tui.core.align.similarity.normalise`).
 
     Args:
         text: a sentence.
@@ -78,7 +78,7 @@ def normalise(text: str) -> str:
     Returns:
         The folded text.
     """
-    from tui.core.similarity import normalise as fold
+    from tui.core.align.similarity import normalise as fold
 
     return fold(text)
 
@@ -206,8 +206,8 @@ def align(
     ref_art = next((a for a in arts if a.id == ref), None)
     if ref_art is None:
         raise KeyError(ref)
-    from tui.core.collation import Collation
-    from tui.core.similarity import Idf, normalise
+    from tui.core.align.collation import Collation
+    from tui.core.align.similarity import Idf, normalise
 
     tune = tuning or Tuning()
     if threshold is not None:
@@ -290,7 +290,7 @@ def _finish(arts: tuple[Article, ...], ref: str, col: Collation, versions: list[
 def _group_links(
     col: Collation, slots: dict[str, tuple[int, ...]], pivot: str, rank: dict[str, int]
 ) -> tuple[Link, ...]:
-    from tui.core.similarity import pair_score
+    from tui.core.align.similarity import pair_score
 
     if len(slots) < 2:
         return ()
@@ -328,7 +328,7 @@ def _similarity(arts: tuple[Article, ...], col: Collation) -> tuple[PairSimilari
     The mean score of a pair is taken over at most `Tuning.similarity_sample` of their shared
     groups, evenly spread in reading order (all of them for stories of usual length).
     """
-    from tui.core.similarity import pair_score
+    from tui.core.align.similarity import pair_score
 
     words = {a.id: [len(s.text.split()) for s in a.sentences] for a in arts}
     at = {g: k for k, g in enumerate(col.order)}

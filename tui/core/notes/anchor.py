@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING, Any
 from tui.core.errors import UsageError
 
 if TYPE_CHECKING:  # types only: anchors load without the loader and the aligner
-    from tui.core.align import Group
-    from tui.core.articles import Article
+    from tui.core.align.aligner import Group
+    from tui.core.load.articles import Article
 
 CONTEXT = 32
 """Characters of context kept on each side of the quote."""

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tui.core.dates import date_re, find_dates
-from tui.core.normalize import (
+from tui.core.extract.dates import date_re, find_dates
+from tui.core.extract.normalize import (
     NUMBER_WORDS,
     SCALES,
     american,

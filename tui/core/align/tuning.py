@@ -1,7 +1,7 @@
 """Provides Tuning: the alignment engine's weights and cut-offs, tuned on the benchmark's dev split.
 
-Kept apart from the engine so that the scorers (tui.core.similarity), the collation
-(tui.core.collation) and align() read one set of values.
+Kept apart from the engine so that the scorers (tui.core.align.similarity), the collation
+(tui.core.align.collation) and align() read one set of values.
 """
 
 from __future__ import annotations

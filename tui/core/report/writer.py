@@ -17,12 +17,12 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from tui.core.align import Alignment
+from tui.core.align.aligner import Alignment
 from tui.core.analysis import Analysis
-from tui.core.notes import SidecarLocation
-from tui.core.report_html import html_diff, to_html
-from tui.core.report_markdown import md_diff, md_escape, to_markdown
-from tui.core.report_model import (
+from tui.core.notes.store import SidecarLocation
+from tui.core.report.html import html_diff, to_html
+from tui.core.report.markdown import md_diff, md_escape, to_markdown
+from tui.core.report.model import (
     NOTE_STATUSES,
     SECTION_TITLES,
     NotePlace,
@@ -34,7 +34,7 @@ from tui.core.report_model import (
     share_matched,
     similarity_reading,
 )
-from tui.core.serialize import alignment_document, facts_document, notelist_document
+from tui.core.report.serialize import alignment_document, facts_document, notelist_document
 
 __all__ = [
     "FORMATS",

@@ -1,8 +1,9 @@
 """Provides Collation: the groups under construction while versions are aligned one by one.
 
-The steps are described in tui.core.align. This module holds the state (each group's slot per
-version, and the groups' reading order) and the passes for one more version: candidates,
-anchors, order adjustment, links, gap and closest-group links, then the merge into groups.
+The steps are described in tui.core.align.aligner. This module holds the state (each
+group's slot per version, and the groups' reading order) and the passes for one more
+version: candidates, anchors, order adjustment, links, gap and closest-group links, then the
+merge into groups.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from collections import defaultdict
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from operator import itemgetter
 
-from tui.core.similarity import Feat, Idf, score_many
-from tui.core.tuning import Tuning
+from tui.core.align.similarity import Feat, Idf, score_many
+from tui.core.align.tuning import Tuning
 
 
 def _consecutive(xs: Collection[int]) -> bool:

@@ -42,14 +42,14 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 import platformdirs
 
-from tui.core.anchor import ABSENT, Anchor, Resolution, resolve, sentences_in
 from tui.core.errors import InputError, MalformedInput, UsageError
+from tui.core.notes.anchor import ABSENT, Anchor, Resolution, resolve, sentences_in
 
 if TYPE_CHECKING:  # types only: the store loads without the article loader
     import filelock  # imported by the first write (_lock): reading the notes does not lock
 
-    from tui.core.articles import Article
-    from tui.core.collection import Collection
+    from tui.core.load.articles import Article
+    from tui.core.load.collection import Collection
 
 SCHEMA = "sidebyside.notes/1"
 """The sidecar's schema tag."""
@@ -883,7 +883,7 @@ class NoteStore:
         Args:
             verdict: a verdict key ("1") or label ("disputed"), or "" for none.
             text: the note text.
-            anchors: where it goes (see tui.core.anchor: anchor_group, anchor_sentence,
+            anchors: where it goes (see tui.core.notes.anchor: anchor_group, anchor_sentence,
                 anchor_selection).
             tags: free tags.
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Sequence
 
-from tui.core.align import Group
+from tui.core.align.aligner import Group
 from tui.core.analysis import Analysis, slot_text
-from tui.core.diff import Op
-from tui.core.facts import SEVERITIES, Variant
-from tui.core.report_model import (
+from tui.core.compare.diff import Op
+from tui.core.compare.facts import SEVERITIES, Variant
+from tui.core.report.model import (
     SECTION_TITLES,
     SEVERITY_TITLES,
     ReportNote,

@@ -1,18 +1,18 @@
 """Provides Article and load_article(): decode a file, set page junk aside, split sentences.
 
 Loading, step by step:
-1. Decode (tui.core.decode): UTF-8 with or without BOM, UTF-16/32 with BOM, or a guessed
+1. Decode (tui.core.load.decode): UTF-8 with or without BOM, UTF-16/32 with BOM, or a guessed
    legacy code page (cp1251/cp1252) with a warning; CRLF and CR become LF.
-2. Format: `.html`/`.htm` become their readable text (tui.core.html_text), which is then the
+2. Format: `.html`/`.htm` become their readable text (tui.core.load.html), which is then the
    article's `source`; `.md` keeps its source and strips markup per character; `.txt` only
    loses stray HTML tags and entities. Every character of a sentence keeps its source offset.
-3. Lines that are page furniture (tui.core.junk: widget residue, URL trailers, "Related
+3. Lines that are page furniture (tui.core.load.junk: widget residue, URL trailers, "Related
    article:" lines, agency credits, bylines, datelines, lone outlet names) and outlet tags at
    the start of a paragraph ("(MENAFN)") go to `Article.junk`, not to the body.
 4. Paragraphs: each line is a paragraph, except in hard-wrapped text (blank-line blocks) and
    Markdown (blocks, headings, list items); a paragraph that ends without a stop and is
    followed by one starting in lower case is the same sentence broken by the scrape, and joined.
-5. Sentences (tui.core.segment): offsets into `source`; `Sentence.text` is the sentence with
+5. Sentences (tui.core.load.segment): offsets into `source`; `Sentence.text` is the sentence with
    markup and junk removed and whitespace collapsed.
 6. Metadata: title (first short line without a final stop), date (a stated date line, widget
    residue, HTML meta, or the URL path; a day without a year is not used), url (a bare URL line
@@ -44,7 +44,7 @@ from tui.core.errors import (
 # loads in its analysis process and only unpickles Articles, then never imports them.
 
 if TYPE_CHECKING:  # HTML is parsed on first use: text and Markdown inputs need no parser
-    from tui.core.html_text import HtmlText
+    from tui.core.load.html import HtmlText
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 """Files larger than this are refused unless `--max-bytes` says otherwise."""
@@ -296,7 +296,7 @@ def _inline(source: str, start: int, end: int, fmt: str, junk: list[Junk]) -> _T
 
 def _front_matter(lines: list[tuple[int, int]], source: str, meta: _Meta) -> int:
     """Read a Markdown `---` front matter block; returns how many lines it takes."""
-    from tui.core.junk import find_urls, parse_date
+    from tui.core.load.junk import find_urls, parse_date
 
     if not lines or source[lines[0][0] : lines[0][1]].strip() != "---":
         return 0
@@ -319,7 +319,7 @@ def _front_matter(lines: list[tuple[int, int]], source: str, meta: _Meta) -> int
 
 def _read_lines(source: str, fmt: str, junk: list[Junk], meta: _Meta) -> list[_Line | None]:
     """Body lines in order; None marks a paragraph break (blank line, rule, junk)."""
-    from tui.core.junk import classify_line
+    from tui.core.load.junk import classify_line
 
     spans: list[tuple[int, int]] = []
     pos = 0
@@ -458,7 +458,7 @@ def _paragraph_text(para: list[_Line]) -> _Text:
 
 
 def _strip_lead(text: _Text, source: str, junk: list[Junk], meta: _Meta) -> None:
-    from tui.core.junk import lead_junk
+    from tui.core.load.junk import lead_junk
 
     lead = len(text.text) - len(text.text.lstrip())
     found = lead_junk(text.text[lead:])
@@ -484,7 +484,7 @@ def _is_title(para: list[_Line]) -> bool:
 
 
 def _date_of(meta: _Meta, url: str | None) -> str | None:
-    from tui.core.junk import parse_date
+    from tui.core.load.junk import parse_date
 
     if meta.dates:
         return meta.dates[0]
@@ -523,14 +523,14 @@ def article_from_text(
         EmptyInput: no article text (empty, or only page furniture).
         MalformedInput: HTML the parser cannot read.
     """
-    from tui.core.junk import outlet_from_url, parse_date
-    from tui.core.segment import split_sentences
+    from tui.core.load.junk import outlet_from_url, parse_date
+    from tui.core.load.segment import split_sentences
 
     where = path or article_id
     source = text.replace("\r\n", "\n").replace("\r", "\n")
     page: HtmlText | None = None
     if fmt == "html":
-        from tui.core.html_text import html_to_text  # here: text and Markdown need no parser
+        from tui.core.load.html import html_to_text  # here: text and Markdown need no parser
 
         try:
             page = html_to_text(source)
@@ -623,7 +623,7 @@ def article_from_bytes(raw: bytes, article_id: str, path: str, fmt: str | None =
     Raises:
         InputError: empty, binary, undecodable or with no article text. Nothing else.
     """
-    from tui.core.decode import decode_text
+    from tui.core.load.decode import decode_text
 
     decoded = decode_text(raw, path)
     fmt = fmt or format_of(path)

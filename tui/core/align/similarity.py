@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from tui.core.normalize import BRITISH_TO_AMERICAN, NUMBER_WORDS, SCALES
-from tui.core.tuning import Tuning
+from tui.core.align.tuning import Tuning
+from tui.core.extract.normalize import BRITISH_TO_AMERICAN, NUMBER_WORDS, SCALES
 
 
 def _words(text: str) -> frozenset[str]:

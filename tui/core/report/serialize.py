@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from tui.core.align import Alignment, Group, SentenceRef
+from tui.core.align.aligner import Alignment, Group, SentenceRef
 from tui.core.analysis import Analysis
-from tui.core.articles import Article
-from tui.core.diff import Op, count_changes
-from tui.core.facts import Discrepancy, Fact, Variant
-from tui.core.notes import LocatedNote, SidecarLocation
+from tui.core.compare.diff import Op, count_changes
+from tui.core.compare.facts import Discrepancy, Fact, Variant
+from tui.core.load.articles import Article
+from tui.core.notes.store import LocatedNote, SidecarLocation
 
 ARTICLES_SCHEMA = "sidebyside.articles/1"
 ALIGNMENT_SCHEMA = "sidebyside.alignment/1"

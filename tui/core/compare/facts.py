@@ -14,10 +14,9 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
-from tui.core.align import Alignment, Group
-from tui.core.articles import Article, Sentence
-from tui.core.dates import DateMention, find_dates, overlaps
-from tui.core.normalize import (
+from tui.core.align.aligner import Alignment, Group
+from tui.core.extract.dates import DateMention, find_dates, overlaps
+from tui.core.extract.normalize import (
     QUALIFIERS,
     VAGUE,
     canonical,
@@ -27,6 +26,7 @@ from tui.core.normalize import (
     parse_number,
     quote_spans,
 )
+from tui.core.load.articles import Article, Sentence
 
 FACT_KINDS = ("number", "date", "name", "quote", "attribution")
 """Kinds of extracted facts."""

@@ -1,0 +1,64 @@
+"""Provides the align stage: which sentences of the versions say the same thing.
+
+Similarity (lexical and shared facts), the collation into groups (moved, split and merged
+sentences too), the tuned thresholds, and `align()`. It may use `load` and `extract`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tui.core.align.aligner import (
+        DEFAULT_THRESHOLD,
+        Alignment,
+        Group,
+        Link,
+        PairSimilarity,
+        SentenceRef,
+        align,
+    )
+    from tui.core.align.collation import (
+        Collation,
+    )
+    from tui.core.align.similarity import (
+        pair_score,
+    )
+    from tui.core.align.tuning import (
+        Tuning,
+    )
+
+_HOMES = {
+    "DEFAULT_THRESHOLD": "aligner",
+    "Alignment": "aligner",
+    "Group": "aligner",
+    "Link": "aligner",
+    "PairSimilarity": "aligner",
+    "SentenceRef": "aligner",
+    "align": "aligner",
+    "Collation": "collation",
+    "pair_score": "similarity",
+    "Tuning": "tuning",
+}
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "Alignment",
+    "Collation",
+    "Group",
+    "Link",
+    "PairSimilarity",
+    "SentenceRef",
+    "Tuning",
+    "align",
+    "pair_score",
+]
+
+
+def __getattr__(name: str) -> Any:
+    """Imports a public name from its module on first use, so importing the stage is free."""
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    return getattr(import_module(f"{__name__}.{_HOMES[name]}"), name)

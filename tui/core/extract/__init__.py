@@ -1,0 +1,55 @@
+"""Provides the extract stage: what each sentence states.
+
+Numbers with what they count, dates, names, quotations and attributions, plus the shared
+text vocabulary (tokens, number words, spelling variants) the later stages compare with.
+It uses only `load`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tui.core.extract.dates import (
+        DateMention,
+        find_dates,
+        overlaps,
+    )
+    from tui.core.extract.normalize import (
+        canonical,
+        fold_style,
+        name_key,
+        parse_number,
+        tokenize,
+    )
+
+_HOMES = {
+    "DateMention": "dates",
+    "find_dates": "dates",
+    "overlaps": "dates",
+    "canonical": "normalize",
+    "fold_style": "normalize",
+    "name_key": "normalize",
+    "parse_number": "normalize",
+    "tokenize": "normalize",
+}
+
+__all__ = [
+    "DateMention",
+    "canonical",
+    "find_dates",
+    "fold_style",
+    "name_key",
+    "overlaps",
+    "parse_number",
+    "tokenize",
+]
+
+
+def __getattr__(name: str) -> Any:
+    """Imports a public name from its module on first use, so importing the stage is free."""
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    return getattr(import_module(f"{__name__}.{_HOMES[name]}"), name)

@@ -1,0 +1,57 @@
+"""Provides the report stage: the review written out.
+
+The report model and its Markdown, HTML and JSON writers, and the JSON documents of the
+CLI commands. It sits on top: it may use every other stage and the analysis.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tui.core.report.serialize import (
+        alignment_document,
+        articles_document,
+        diff_document,
+        facts_document,
+        notelist_document,
+    )
+    from tui.core.report.writer import (
+        FORMATS,
+        REPORT_SCHEMA,
+        render,
+        report_document,
+    )
+
+_HOMES = {
+    "FORMATS": "writer",
+    "REPORT_SCHEMA": "writer",
+    "render": "writer",
+    "report_document": "writer",
+    "alignment_document": "serialize",
+    "articles_document": "serialize",
+    "diff_document": "serialize",
+    "facts_document": "serialize",
+    "notelist_document": "serialize",
+}
+
+__all__ = [
+    "FORMATS",
+    "REPORT_SCHEMA",
+    "alignment_document",
+    "articles_document",
+    "diff_document",
+    "facts_document",
+    "notelist_document",
+    "render",
+    "report_document",
+]
+
+
+def __getattr__(name: str) -> Any:
+    """Imports a public name from its module on first use, so importing the stage is free."""
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    return getattr(import_module(f"{__name__}.{_HOMES[name]}"), name)
