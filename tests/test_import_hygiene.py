@@ -8,9 +8,7 @@ import sys
 
 import tui.core
 
-CORE_MODULES = sorted(
-    m.name for m in pkgutil.walk_packages(tui.core.__path__, prefix="tui.core.")
-)
+CORE_MODULES = sorted(m.name for m in pkgutil.walk_packages(tui.core.__path__, prefix="tui.core."))
 
 
 def test_core_modules_found() -> None:
