@@ -26,6 +26,7 @@ lint: $(STAMP_TEST)
 	$(BIN)/ruff check tui tests bench
 	$(BIN)/ruff format --check tui tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 test: lint
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
