@@ -19,8 +19,9 @@ from dataclasses import replace
 
 from tui.core.align.aligner import align
 from tui.core.analysis import analyze, slot_text
+from tui.core.compare.check import find_discrepancies
 from tui.core.compare.diff import word_diff
-from tui.core.compare.facts import extract_facts, find_discrepancies
+from tui.core.extract.facts import extract_facts
 from tui.core.load.articles import Article, article_from_text
 from tui.core.load.collection import load_collection
 from tui.resources import seed_paths

@@ -16,7 +16,8 @@ def test_core_modules_found() -> None:
         "tui.core.load.articles",
         "tui.core.align.aligner",
         "tui.core.compare.diff",
-        "tui.core.compare.facts",
+        "tui.core.compare.check",
+        "tui.core.extract.facts",
     } <= set(CORE_MODULES)
 
 

@@ -14,7 +14,6 @@ LIMIT = 500
 ROOT = Path(__file__).resolve().parents[1] / "tui"
 ALLOWED: frozenset[str] = frozenset(
     {
-        "core/compare/facts.py",
         "core/notes/store.py",
         "core/load/articles.py",
         "ui/widgets/compare_view.py",

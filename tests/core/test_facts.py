@@ -10,8 +10,11 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from tui.core.align.aligner import Alignment, Group, SentenceRef
-from tui.core.compare.facts import Discrepancy, Fact, extract_facts, find_discrepancies
+from tui.core.compare.check import find_discrepancies
+from tui.core.compare.discrepancy import Discrepancy
 from tui.core.errors import InputError
+from tui.core.extract.fact import Fact
+from tui.core.extract.facts import extract_facts
 from tui.core.load.articles import Article, Sentence, article_from_text
 
 
@@ -752,7 +755,7 @@ def test_facts_bad_path_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[st
 def test_check_facts_gives_the_same_facts_as_extract_facts_per_article() -> None:
     """analyze() takes its facts from the discrepancy pass; they must be extract_facts()'s."""
     from tui.core.align.aligner import align
-    from tui.core.compare.facts import check_facts
+    from tui.core.compare.check import check_facts
     from tui.core.load.collection import load_collection
     from tui.resources import seed_paths
 

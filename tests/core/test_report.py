@@ -23,7 +23,7 @@ from tui.cli import main
 from tui.core.align.aligner import Alignment, Group, PairSimilarity, SentenceRef
 from tui.core.analysis import Analysis, analyze, slot_text
 from tui.core.compare.diff import Op, word_diff
-from tui.core.compare.facts import Discrepancy, Variant
+from tui.core.compare.discrepancy import Discrepancy, Variant
 from tui.core.load.articles import Article, article_from_text
 from tui.core.load.collection import load_collection
 from tui.core.notes.store import DEFAULT_VERDICTS, SIDECAR_NAME, locate

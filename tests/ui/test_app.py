@@ -11,7 +11,7 @@ from textual.notifications import Notify
 
 from tests.ui.helpers import held_app, ready, synthetic_app
 from tui.core.analysis import Analysis
-from tui.core.compare.facts import Discrepancy, Variant
+from tui.core.compare.discrepancy import Discrepancy, Variant
 from tui.core.errors import BinaryInput, MissingInput
 from tui.core.load.articles import Article
 from tui.core.load.collection import Collection

@@ -9,8 +9,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from tui.core.align.aligner import Alignment, Group, align
+from tui.core.compare.check import check_facts
 from tui.core.compare.diff import Op, word_diff
-from tui.core.compare.facts import Discrepancy, Fact, check_facts
+from tui.core.compare.discrepancy import Discrepancy
+from tui.core.extract.fact import Fact
 from tui.core.load.articles import Article
 
 

@@ -19,7 +19,7 @@ from rich.text import Text
 from tui.core.align.aligner import Group
 from tui.core.analysis import Analysis, slot_text
 from tui.core.compare.diff import Op
-from tui.core.compare.facts import Discrepancy
+from tui.core.compare.discrepancy import Discrepancy
 from tui.core.load.articles import Article
 
 ROW_KINDS = ("identical", "reworded", "split", "unique-left", "unique-right", "single")

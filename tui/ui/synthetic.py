@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from tui.core.align.aligner import Alignment, Group, Link, PairSimilarity, SentenceRef
 from tui.core.analysis import Analysis
 from tui.core.compare.diff import Op
-from tui.core.compare.facts import Discrepancy, Variant
+from tui.core.compare.discrepancy import Discrepancy, Variant
 from tui.core.load.articles import Article, Sentence
 
 Analyzer = Callable[[Sequence[Article], str | None, float | None], Analysis]

@@ -1,8 +1,9 @@
 """Provides the compare stage: how aligned versions differ.
 
-Word diffs with each change classed trivial or substantive, and the rules that turn the
-extracted facts into discrepancies (conflicts, missing facts, variants). It uses `load`,
-`extract` and `align`.
+Word diffs with each change classed trivial or substantive (`diff`), and the rules that turn
+the extracted facts into discrepancies: conflicts, missing facts and variants, one module per
+kind inside an aligned group and one for the whole story, run by `check_facts`. It uses
+`load`, `extract` and `align`.
 """
 
 from __future__ import annotations
@@ -10,43 +11,45 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from tui.core.compare.check import (
+        check_facts,
+        find_discrepancies,
+    )
     from tui.core.compare.diff import (
         Op,
         classify,
         count_changes,
         word_diff,
     )
-    from tui.core.compare.facts import (
+    from tui.core.compare.discrepancy import (
+        DISCREPANCY_KINDS,
+        SEVERITIES,
         Discrepancy,
-        Fact,
         Variant,
-        check_facts,
-        extract_facts,
-        find_discrepancies,
     )
 
 _HOMES = {
+    "check_facts": "check",
+    "find_discrepancies": "check",
     "Op": "diff",
     "classify": "diff",
     "count_changes": "diff",
     "word_diff": "diff",
-    "Discrepancy": "facts",
-    "Fact": "facts",
-    "Variant": "facts",
-    "check_facts": "facts",
-    "extract_facts": "facts",
-    "find_discrepancies": "facts",
+    "DISCREPANCY_KINDS": "discrepancy",
+    "SEVERITIES": "discrepancy",
+    "Discrepancy": "discrepancy",
+    "Variant": "discrepancy",
 }
 
 __all__ = [
+    "DISCREPANCY_KINDS",
+    "SEVERITIES",
     "Discrepancy",
-    "Fact",
     "Op",
     "Variant",
     "check_facts",
     "classify",
     "count_changes",
-    "extract_facts",
     "find_discrepancies",
     "word_diff",
 ]

@@ -1,8 +1,8 @@
 """Provides the extract stage: what each sentence states.
 
-Numbers with what they count, dates, names, quotations and attributions, plus the shared
-text vocabulary (tokens, number words, spelling variants) the later stages compare with.
-It uses only `load`.
+Numbers with what they count, dates, names, quotations and attributions (one module per
+kind, run together by `extract_facts`), plus the shared text vocabulary (tokens, number
+words, spelling variants) the later stages compare with. It uses only `load`.
 """
 
 from __future__ import annotations
@@ -14,6 +14,14 @@ if TYPE_CHECKING:
         DateMention,
         find_dates,
         overlaps,
+    )
+    from tui.core.extract.fact import (
+        FACT_KINDS,
+        Fact,
+        source_offsets,
+    )
+    from tui.core.extract.facts import (
+        extract_facts,
     )
     from tui.core.extract.normalize import (
         canonical,
@@ -27,6 +35,10 @@ _HOMES = {
     "DateMention": "dates",
     "find_dates": "dates",
     "overlaps": "dates",
+    "FACT_KINDS": "fact",
+    "Fact": "fact",
+    "source_offsets": "fact",
+    "extract_facts": "facts",
     "canonical": "normalize",
     "fold_style": "normalize",
     "name_key": "normalize",
@@ -35,13 +47,17 @@ _HOMES = {
 }
 
 __all__ = [
+    "FACT_KINDS",
     "DateMention",
+    "Fact",
     "canonical",
+    "extract_facts",
     "find_dates",
     "fold_style",
     "name_key",
     "overlaps",
     "parse_number",
+    "source_offsets",
     "tokenize",
 ]
 

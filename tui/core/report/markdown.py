@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from tui.core.align.aligner import Group
 from tui.core.analysis import Analysis, slot_text
 from tui.core.compare.diff import Op
-from tui.core.compare.facts import SEVERITIES, Variant
+from tui.core.compare.discrepancy import SEVERITIES, Variant
 from tui.core.report.model import (
     SECTION_TITLES,
     SEVERITY_TITLES,

@@ -11,7 +11,8 @@ from typing import Any
 from tui.core.align.aligner import Alignment, Group, SentenceRef
 from tui.core.analysis import Analysis
 from tui.core.compare.diff import Op, count_changes
-from tui.core.compare.facts import Discrepancy, Fact, Variant
+from tui.core.compare.discrepancy import Discrepancy, Variant
+from tui.core.extract.fact import Fact
 from tui.core.load.articles import Article
 from tui.core.notes.store import LocatedNote, SidecarLocation
 

@@ -1,0 +1,97 @@
+"""Provides find_discrepancies() and check_facts(): the facts of every version, and where the
+versions disagree.
+
+A value is only a `conflict` when two statements cannot both be true once wording,
+formatting, transliteration and relative dates are accounted for. The rules run per aligned
+group (numbers, dates, quotes, hedges, attributions), then across the story.
+"""
+
+from __future__ import annotations
+
+from tui.core.align.aligner import Alignment
+from tui.core.compare.attributions import group_attributions
+from tui.core.compare.dates import group_dates
+from tui.core.compare.discrepancy import SEVERITIES, Discrepancy, Draft, to_variant
+from tui.core.compare.hedges import group_hedges
+from tui.core.compare.numbers import group_numbers
+from tui.core.compare.quotes import group_quotes
+from tui.core.compare.story import story_events, story_names, story_numbers
+from tui.core.extract.fact import Fact, Found
+from tui.core.extract.facts import Memo, extract_found
+
+
+def find_discrepancies(alignment: Alignment) -> tuple[Discrepancy, ...]:
+    """Compare facts across versions.
+
+    Within each group: numbers and dates stated for the same thing (conflict when they cannot
+    both hold, variant when the same value is worded differently, missing when a version names
+    the counted thing without its number), quotations worded differently, hedges present in
+    one version only, and attributions to different sources. Across the story: one-off events
+    (signed, founded, began...) dated differently, and names spelled differently.
+
+    Args:
+        alignment: the aligned versions.
+
+    Returns:
+        Discrepancies, conflicts first, then missing, then variants; ids "d1", "d2"... follow
+        that order.
+    """
+    return check_facts(alignment)[1]
+
+
+def check_facts(alignment: Alignment) -> tuple[tuple[Fact, ...], tuple[Discrepancy, ...]]:
+    """The facts of every version and the discrepancies between them, from one extraction.
+
+    Returns:
+        (facts in collection then sentence order, as extract_facts() gives them per article;
+        discrepancies as find_discrepancies() gives them).
+    """
+    order = {a.id: n for n, a in enumerate(alignment.articles)}
+    facts: list[Fact] = []
+    per_sentence: dict[tuple[str, int], list[tuple[Fact, Found]]] = {}
+    memo: Memo = {}
+    for article in alignment.articles:
+        for fact, found in extract_found(article, memo):
+            facts.append(fact)
+            per_sentence.setdefault((article.id, fact.sentence), []).append((fact, found))
+    numbers: dict[str, list[Found]] = {a.id: [] for a in alignment.articles}
+    for (art, _), xs in per_sentence.items():
+        numbers[art].extend(x for f, x in xs if f.kind == "number")
+    drafts: list[Draft] = []
+    compared: set[tuple[tuple[str, int], tuple[str, int]]] = set()
+    for group in alignment.groups:
+        if len(group.articles) < 2:
+            continue
+        slots = {
+            art: [x for i in group.slot(art) for x in per_sentence.get((art, i), [])]
+            for art in group.articles
+        }
+        texts = {
+            art: " ".join(alignment.article(art).sentences[i].text for i in group.slot(art))
+            for art in group.articles
+        }
+        first = min(group.members, key=lambda m: (order[m.article], m.sentence))
+        pos = (order[first.article], first.sentence, group.id)
+        drafts.extend(group_numbers(group.id, slots, texts, pos, numbers))
+        drafts.extend(group_dates(group.id, slots, pos))
+        quoted = group_quotes(group.id, slots, pos)
+        drafts.extend(quoted)
+        drafts.extend(group_hedges(alignment, group, pos))
+        if not any(d.kind == "attribution" for d in quoted):  # said once is enough
+            drafts.extend(group_attributions(group.id, slots, pos))
+        for m1 in group.members:
+            for m2 in group.members:
+                compared.add(((m1.article, m1.sentence), (m2.article, m2.sentence)))
+    drafts.extend(story_events(per_sentence, compared, order))
+    drafts.extend(story_numbers(per_sentence, compared, order))
+    drafts.extend(story_names(per_sentence, order))
+    rank = {s: n for n, s in enumerate(SEVERITIES)}
+    drafts.sort(key=lambda d: (rank[d.severity], d.order))
+    out: list[Discrepancy] = []
+    for n, d in enumerate(drafts, 1):
+        variants = sorted(
+            (to_variant(f, art) for f, art in d.variants),
+            key=lambda v: (order[v.article], v.sentence if v.sentence is not None else -1),
+        )
+        out.append(Discrepancy(f"d{n}", d.kind, d.severity, d.summary, tuple(variants), d.group))
+    return tuple(facts), tuple(out)

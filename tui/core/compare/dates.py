@@ -1,0 +1,86 @@
+"""Provides group_dates(): the rule for dates inside one aligned group."""
+
+from __future__ import annotations
+
+import re
+
+from tui.core.compare.discrepancy import Draft, Slots, date_overlap, describe, match_facts
+from tui.core.extract.fact import Found
+from tui.core.extract.normalize import (
+    canonical,
+)
+
+
+def group_dates(gid: int, slots: Slots, pos: tuple[int, int, int]) -> list[Draft]:
+    drafts: list[Draft] = []
+    dates = {a: [x for x in slots[a] if x[0].kind == "date"] for a in slots}
+    variants: list[Draft] = []
+    arts = list(slots)
+    for i, a in enumerate(arts):
+        for b in arts[i + 1 :]:
+            xs, ys = dates[a], dates[b]
+            if not xs or not ys:
+                continue
+            pairs, lx, ly = match_facts(xs, ys, lambda p, q: date_overlap(p, q) is not False)
+            for p, q in pairs:
+                fa, fb = xs[p], ys[q]
+                if (
+                    date_overlap(fa[1], fb[1])
+                    and canonical(fa[0].text) != canonical(fb[0].text)
+                    and _day_precise(fa[1])
+                    and _day_precise(fb[1])
+                    and not (_YEAR_RE.search(fa[0].text) and _YEAR_RE.search(fb[0].text))
+                ):
+                    merged = next(
+                        (
+                            d
+                            for d in variants
+                            if any(v is fa[0] or v is fb[0] for v, _ in d.variants)
+                        ),
+                        None,
+                    )
+                    if merged is None:
+                        merged = Draft("date", "variant", "", [], gid, pos)
+                        variants.append(merged)
+                    for f in (fa[0], fb[0]):
+                        if all(f is not v for v, _ in merged.variants):
+                            merged.variants.append((f, f.article))
+            if len(lx) == 1 and len(ly) == 1:
+                fa, fb = xs[lx[0]], ys[ly[0]]
+                same_event = (
+                    fa[1].event and fa[1].event == fb[1].event and fa[1].context & fb[1].context
+                ) or len(_around(fa[1]) & _around(fb[1])) >= 3
+                if same_event and date_overlap(fa[1], fb[1]) is False:
+                    drafts.append(
+                        Draft(
+                            "date",
+                            "conflict",
+                            f"{describe([fa[0], fb[0]])}: {fa[0].value} vs {fb[0].value}",
+                            [(fa[0], a), (fb[0], b)],
+                            gid,
+                            pos,
+                        )
+                    )
+    for d in variants:
+        d.summary = f"{describe(f for f, _ in d.variants if f)}: the same day ({_day(d)})"
+    return drafts + variants
+
+
+_YEAR_RE = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _day_precise(f: Found) -> bool:
+    w = f.when
+    return w is not None and (w.month_day is not None or (w.lo is not None and w.lo == w.hi))
+
+
+def _around(f: Found) -> frozenset[str]:
+    """Content words of the clause around a date (what the date is the date of)."""
+    return f.around
+
+
+def _day(d: Draft) -> str:
+    for f, _ in d.variants:
+        if f is not None and re.fullmatch(r"\d{4}-\d\d-\d\d", f.value):
+            return f.value
+    return next((f.value for f, _ in d.variants if f is not None), "")

@@ -1,0 +1,129 @@
+"""Provides Discrepancy and Variant, and the helpers the discrepancy rules share: drafts, fact
+pairs across versions, overlap tests and descriptions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from tui.core.extract.dates import overlaps
+from tui.core.extract.fact import Fact, Found, lemma
+from tui.core.extract.normalize import (
+    fold_style,
+)
+
+DISCREPANCY_KINDS = ("number", "date", "name", "quote", "attribution", "hedge")
+"""Kinds of discrepancies."""
+
+
+SEVERITIES = ("conflict", "missing", "variant")
+"""Severities, most serious first."""
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """How one version states (or drops) a fact."""
+
+    article: str
+    """Article id."""
+    sentence: int | None
+    """Sentence index (None when the version drops it)."""
+    start: int | None
+    """Offset in the source, or None."""
+    end: int | None
+    """Offset just past it, or None."""
+    text: str
+    """The words as written ("" when missing)."""
+    value: str
+    """Normalised value ("" when missing)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
+    """A fact the versions disagree on."""
+
+    id: str
+    """Stable id ("d1", "d2"...)."""
+    kind: str
+    """One of DISCREPANCY_KINDS."""
+    severity: str
+    """One of SEVERITIES."""
+    summary: str
+    """One line for a human ("5,000 vs 6,000 military builders")."""
+    variants: tuple[Variant, ...]
+    """Every version's take, in collection order."""
+    group: int | None = None
+    """The alignment group it was found in, when within one."""
+
+
+@dataclass(slots=True)
+class Draft:
+    kind: str
+    severity: str
+    summary: str
+    variants: list[tuple[Fact | None, str]]
+    group: int | None
+    order: tuple[int, int, int]
+
+
+def to_variant(fact: Fact | None, article: str) -> Variant:
+    if fact is None:
+        return Variant(article, None, None, None, "", "")
+    return Variant(fact.article, fact.sentence, fact.start, fact.end, fact.text, fact.value)
+
+
+def num_overlap(a: Found, b: Found) -> bool:
+    alo, ahi = a.lo or 0.0, a.hi
+    blo, bhi = b.lo or 0.0, b.hi
+    return (ahi is None or blo <= ahi) and (bhi is None or alo <= bhi)
+
+
+def date_overlap(a: Found, b: Found) -> bool | None:
+    if a.when is None or b.when is None:
+        return None
+    return overlaps(a.when, b.when)
+
+
+def same_subject(a: Found, b: Found) -> bool:
+    ha = [lemma(w) for w in a.subject.split()]
+    hb = [lemma(w) for w in b.subject.split()]
+    return bool(ha and hb and ha[-1] == hb[-1])
+
+
+def surface_of(f: Fact) -> str:
+    return fold_style(f.text).casefold()
+
+
+def describe(facts: Iterable[Fact]) -> str:
+    seen: dict[str, None] = {}
+    for f in facts:
+        seen.setdefault(f.text, None)
+    return " vs ".join(f"“{t}”" for t in seen)
+
+
+Slots = dict[str, list[tuple[Fact, Found]]]
+
+
+def _pairs(slots: Slots, kind: str) -> list[tuple[str, str]]:
+    arts = [a for a in slots if any(f.kind == kind for f, _ in slots[a])]
+    return [(a, b) for i, a in enumerate(arts) for b in arts[i + 1 :]]
+
+
+def match_facts(
+    xs: list[tuple[Fact, Found]],
+    ys: list[tuple[Fact, Found]],
+    same: Callable[[Found, Found], bool],
+) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """Greedy one-to-one matching of two fact lists by a compatibility predicate."""
+    used: set[int] = set()
+    pairs: list[tuple[int, int]] = []
+    for i, (_, fx) in enumerate(xs):
+        for j, (_, fy) in enumerate(ys):
+            if j not in used and same(fx, fy):
+                used.add(j)
+                pairs.append((i, j))
+                break
+    left_x = [i for i in range(len(xs)) if i not in {p[0] for p in pairs}]
+    left_y = [j for j in range(len(ys)) if j not in used]
+    return pairs, left_x, left_y

@@ -1,0 +1,81 @@
+"""Provides group_hedges(): a hedge ("reportedly", "allegedly") present in some versions of a
+sentence and absent from others.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.core.align.aligner import Alignment, Group
+from tui.core.compare.discrepancy import Draft
+from tui.core.extract.fact import Fact, source_offsets
+from tui.core.extract.lexicon import HEDGE_WORDS, STOP
+from tui.core.extract.normalize import (
+    quote_spans,
+)
+
+
+def _hedges_in(text: str) -> list[tuple[str, int, int]]:
+    spans = quote_spans(text)
+    out = []
+    for m in re.finditer(r"[A-Za-z]+", text):
+        word = m.group(0)
+        if word != word.lower() and (m.start() > 0 or word == "May"):
+            continue  # "May" the month; a capital mid-sentence is a name
+        if word.casefold() in HEDGE_WORDS and not any(s <= m.start() < e for s, e in spans):
+            out.append((m.group(0), m.start(), m.end()))
+    return out
+
+
+def _claim_after(text: str, end: int) -> str:
+    """The stem of the word a hedge qualifies ("reportedly sent arms" -> "sent")."""
+    words: list[str] = re.findall(r"[^\W\d_]+", text[end:])
+    for w in words[:4]:
+        if w.casefold() not in STOP and w.casefold() not in HEDGE_WORDS:
+            return w.casefold()[:5]
+    return ""
+
+
+def group_hedges(alignment: Alignment, group: Group, pos: tuple[int, int, int]) -> list[Draft]:
+    gid, arts = group.id, group.articles
+    found: dict[str, list[Fact]] = {}
+    texts: dict[str, str] = {}
+    claims: set[str] = set()
+    for art_id in arts:
+        article = alignment.article(art_id)
+        facts: list[Fact] = []
+        for i in group.slot(art_id):
+            sentence = article.sentences[i]
+            offsets = source_offsets(article, sentence)
+            for word, s, e in _hedges_in(sentence.text):
+                facts.append(
+                    Fact("hedge", art_id, i, offsets[s], offsets[e - 1] + 1, word, word.casefold())
+                )
+                claim = _claim_after(sentence.text, e)
+                if claim:
+                    claims.add(claim)
+        found[art_id] = facts
+        texts[art_id] = " ".join(article.sentences[i].text for i in group.slot(art_id)).casefold()
+    hedged = [a for a in arts if found[a]]
+    # a version states the claim flatly only if it makes the claim at all ("sent", "arrived")
+    flat = [
+        a
+        for a in arts
+        if not found[a] and any(re.search(rf"\b{re.escape(c)}", texts[a]) for c in claims)
+    ]
+    if not hedged or not flat:
+        return []
+    words = sorted({f.value for a in hedged for f in found[a]})
+    variants: list[tuple[Fact | None, str]] = [(f, a) for a in hedged for f in found[a][:1]]
+    variants += [(None, a) for a in flat]
+    return [
+        Draft(
+            "hedge",
+            "variant",
+            f"hedged ({', '.join(words)}) in {', '.join(hedged)}; "
+            f"stated flatly in {', '.join(flat)}",
+            variants,
+            gid,
+            pos,
+        )
+    ]

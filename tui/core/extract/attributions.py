@@ -1,0 +1,58 @@
+"""Provides find_attributions(): who a sentence says a statement comes from ("according to",
+"X said", "sources told").
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.core.extract.fact import Found
+from tui.core.extract.lexicon import SOURCE_NOUNS, SPEECH
+from tui.core.extract.normalize import (
+    name_key,
+)
+
+
+def find_attributions(text: str, names: list[Found], quotes: list[Found]) -> list[Found]:
+    out: list[Found] = []
+    in_quote = [(q.start, q.end) for q in quotes]
+
+    def outside(s: int, e: int) -> bool:
+        return not any(qs <= s and e <= qe for qs, qe in in_quote)
+
+    def add(s: int, e: int, source: str, via: str = "") -> None:
+        src = re.sub(r"^(?:the|a|an)\s+", "", source.strip(" ,."), flags=re.I)
+        if not src or not outside(s, e):
+            return
+        value = name_key(src) + (f" via {name_key(via)}" if via else "")
+        out.append(Found("attribution", s, e, text[s:e], value, subject=src))
+
+    for m in re.finditer(
+        r"\baccording\s+to\s+(?P<src>[^,.;:“\"«]{2,80}?)(?=[,.;:]|\s+(?:that|which)\b|$)",
+        text,
+        re.I,
+    ):
+        add(m.start(), m.end(), m.group("src"))
+    for m in re.finditer(
+        r"\b(?P<x>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*|the\s+[\w\s-]{1,40}?)\s+cited\s+"
+        r"(?P<y>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+as\s+saying",
+        text,
+    ):
+        add(m.start(), m.end(), m.group("x"), m.group("y"))
+    for m in re.finditer(
+        r"\bciting\s+(?P<src>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*|" + SOURCE_NOUNS + ")", text
+    ):
+        if "cited" in text[max(0, m.start() - 40) : m.start()]:
+            continue
+        add(m.start(), m.end(), m.group("src"))
+    for m in re.finditer(r"\bwas\s+quoted\s+as\s+saying\s+by\s+(?P<src>[^,.;]{2,60})", text):
+        add(m.start(), m.end(), m.group("src"))
+    for n in names:
+        rest = text[n.end :]
+        hit = re.match(rf"(?:['’]s?)?\s+(?:{SPEECH})\b", rest)
+        if hit and not any(a.start <= n.start < a.end for a in out):
+            add(n.start, n.end + hit.end(), n.text)
+    for m in re.finditer(rf"\b(?P<src>{SOURCE_NOUNS})\s+(?:{SPEECH}|described)\b", text, re.I):
+        if not any(a.start <= m.start() < a.end for a in out):
+            add(m.start(), m.end(), m.group("src"))
+    return out

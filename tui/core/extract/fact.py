@@ -1,0 +1,131 @@
+"""Provides Fact, one thing a sentence states, and Found, the working form extraction fills in.
+
+Also the offsets that map a sentence back into its article's source text and the tokenizer
+the extractors share.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tui.core.extract.dates import DateMention
+from tui.core.extract.lexicon import SYNONYMS
+from tui.core.load.articles import Article, Sentence
+
+FACT_KINDS = ("number", "date", "name", "quote", "attribution")
+"""Kinds of extracted facts."""
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One fact stated in one sentence."""
+
+    kind: str
+    """One of FACT_KINDS."""
+    article: str
+    """Article id."""
+    sentence: int
+    """Sentence index."""
+    start: int
+    """Offset in the article's decoded source text."""
+    end: int
+    """Offset just past it."""
+    text: str
+    """The words as written."""
+    value: str
+    """Normalised value used for comparison ("1000", "2024-06-17", "sergei shoigu")."""
+    subject: str = ""
+    """What it is about: the counted noun of a number ("sappers"), the event a date dates
+    ("signed: partnership treaty"), the source of an attribution; for a name, a guess at its
+    kind: "person", "place", "organisation" or "" when unsure."""
+    qualifier: str = ""
+    """For numbers: "more than", "at least", "nearly"... ("" when exact)."""
+    speaker: str = ""
+    """For quotes: who is quoted, when the sentence says so (a name, not a pronoun)."""
+    resolved: bool = True
+    """For dates: False when a relative date had no article date to resolve against."""
+
+
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:['’\-][^\W_]+)*|[^\w\s]", re.UNICODE)
+
+
+def source_offsets(article: Article, sentence: Sentence) -> list[int]:
+    """Map every character of `sentence.text` (and its end) to an offset in `article.source`.
+
+    The sentence text may differ from `source[start:end]`: whitespace collapsed, markup or
+    junk removed. Characters are matched in order; whitespace matches any whitespace run and
+    source characters that are not in the text are skipped.
+
+    Args:
+        article: the article.
+        sentence: one of its sentences.
+
+    Returns:
+        len(sentence.text) + 1 offsets, non-decreasing, within [sentence.start, sentence.end].
+    """
+    text, src = sentence.text, article.source
+    lo, hi = sentence.start, min(sentence.end, len(src))
+    if src[lo:hi] == text:
+        return list(range(lo, lo + len(text) + 1))
+    out: list[int] = []
+    j = lo
+    for i, ch in enumerate(text):
+        if j < hi and src[j] == ch:
+            out.append(j)
+            j += 1
+            continue
+        if ch.isspace():
+            out.append(j)
+            while j < hi and src[j].isspace():
+                j += 1
+            continue
+        probe = text[i : i + 6]
+        found = src.find(probe, j, hi)
+        if found < 0:
+            found = src.find(ch, j, hi)
+        if found < 0:
+            out.append(j)
+            continue
+        out.append(found)
+        j = found + 1
+    out.append(max(j, out[-1] + 1 if out else lo) if j <= hi else hi)
+    return out
+
+
+@dataclass(slots=True)
+class Found:
+    """A fact found in a sentence, with what comparison needs (offsets in the sentence text)."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    value: str
+    subject: str = ""
+    qualifier: str = ""
+    speaker: str = ""
+    resolved: bool = True
+    lo: float | None = None
+    hi: float | None = None
+    when: DateMention | None = None
+    event: str = ""
+    verb: str = ""
+    around: frozenset[str] = field(default_factory=frozenset)
+    context: frozenset[str] = field(default_factory=frozenset)
+
+
+def words_with_spans(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+def lemma(word: str) -> str:
+    w = word.casefold().replace("’", "'")
+    w = re.sub(r"'s$", "", w)
+    if w in SYNONYMS:
+        return SYNONYMS[w]
+    if len(w) > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    return SYNONYMS.get(w, SYNONYMS.get(w + "s", w))

@@ -1,0 +1,170 @@
+"""Provides find_names(): the people, organisations and places a sentence names, and the pass
+that decides each name's kind across the whole article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.core.extract.fact import Found, words_with_spans
+from tui.core.extract.lexicon import (
+    ADJ_SUFFIX,
+    DEMONYMS,
+    MONTH_OR_DAY,
+    NAME_STOP,
+    ORG_WORDS,
+    PLACE_BEFORE,
+    PLACE_WORDS,
+    SPEECH,
+    TITLE_PREFIXES,
+    TITLES,
+)
+from tui.core.extract.normalize import (
+    name_key,
+)
+from tui.core.load.articles import Article, Sentence
+
+
+def _is_headline(toks: list[tuple[str, int, int]]) -> bool:
+    """Title Case text without a final stop (a headline): its capitals say nothing about names."""
+    if toks and toks[-1][0] in (".", "!", "?", "”", '"', "»", ":"):
+        return False
+    words = [t[0] for t in toks if t[0][0].isalpha() and len(t[0]) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _name_parts(run: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
+    """Split a run of capitalised words at titles, possessives and acronym prefixes."""
+    parts: list[list[tuple[str, int, int]]] = [[]]
+    for k, t in enumerate(run):
+        w = t[0]
+        nxt = run[k + 1][0] if k + 1 < len(run) else ""
+        if w.rstrip(".") in TITLES:
+            parts.append([])
+            continue
+        if w.isupper() and len(w) > 1 and nxt and not nxt.isupper():
+            parts.append([t])  # "DPRK Kim Jong Un": the acronym stands apart
+            parts.append([])
+            continue
+        parts[-1].append(t)
+        if re.search(r"['’]s$", w) and nxt:
+            parts.append([])  # "Russia's Kursk": two names
+    return parts
+
+
+def find_names(
+    text: str, inner_caps: set[str], lower: set[str], taken: list[tuple[int, int]]
+) -> list[Found]:
+    toks = words_with_spans(text)
+    if _is_headline(toks):
+        return []
+    out: list[Found] = []
+    run: list[tuple[str, int, int]] = []
+
+    def flush() -> None:
+        for part in _name_parts(run):
+            while part and (part[-1][0] in ("of", "the", "and") or part[-1][0] in DEMONYMS):
+                part.pop()
+            while part and part[0][0] in ("of", "the", "and"):
+                part.pop(0)
+            if not part:
+                continue
+            s, e = part[0][1], part[-1][2]
+            surface = ADJ_SUFFIX.sub("", re.sub(r"['’]s?$", "", text[s:e]))
+            words = surface.split()
+            if all(
+                w in DEMONYMS or w in TITLE_PREFIXES or w in ("North", "South", "East", "West")
+                for w in words
+            ):
+                continue
+            e = s + len(surface)
+            if any(ts < e and s < te for ts, te in taken):
+                continue
+            key = name_key(surface)
+            if key:
+                out.append(Found("name", s, e, surface, key))
+        run.clear()
+
+    for i, t in enumerate(toks):
+        w = t[0]
+        is_cap = w[0].isupper() and w not in MONTH_OR_DAY
+        first = i == 0 or (toks[i - 1][0] in "“\"«‘'(—–-:[" and i <= 2)
+        if (
+            is_cap
+            and not run
+            and (
+                w in NAME_STOP
+                or (
+                    first
+                    and w not in inner_caps
+                    and (w.casefold() in lower or re.search(r"(?:ly|ing|ed)$", w) is not None)
+                )
+            )
+        ):
+            flush()
+        elif is_cap or (
+            run and w in ("of", "the") and i + 1 < len(toks) and toks[i + 1][0][:1].isupper()
+        ):
+            run.append(t)
+        else:
+            flush()
+    flush()
+    return out
+
+
+def capitalised_inside(article: Article) -> set[str]:
+    """Capitalised words that appear capitalised inside a sentence somewhere in the article."""
+    out: set[str] = set()
+    for s in article.sentences:
+        toks = [t[0] for t in words_with_spans(s.text)]
+        if _is_headline([(t, 0, 0) for t in toks]):
+            continue
+        for k, w in enumerate(toks[1:], 1):
+            if w[0].isupper() and toks[k - 1] not in '.!?:“"«':
+                out.add(w)
+    return out
+
+
+def assign_name_kinds(per_sentence: list[tuple[Sentence, list[Found]]]) -> None:
+    """Set the subject of every name to "person", "place", "organisation" or "" (unsure).
+
+    Organisations by their words (Council, Ministry, Agency...) or as acronyms; people by a
+    title before them, a speech verb after them, or a surname seen alone elsewhere; places by
+    their words (Region, Republic...) or a preposition before them somewhere in the article.
+    """
+    names = [
+        (sentence.text, f) for sentence, found in per_sentence for f in found if f.kind == "name"
+    ]
+    singles = {f.value for _, f in names if " " not in f.value}
+    people: set[str] = set()
+    places: set[str] = set()
+    for text, f in names:
+        before = re.findall(r"[\w.-]+", text[: f.start])[-1:]
+        prev = before[0].rstrip(".") if before else ""
+        if (
+            prev.capitalize() in TITLES
+            or re.match(rf"\s*(?:['’]s)?,?\s+{SPEECH}\b", text[f.end :])
+            or (
+                2 <= len(f.value.split()) <= 4
+                and {f.value.split()[0], f.value.split()[-1]} & singles
+                and not any(w in ORG_WORDS or w in PLACE_WORDS for w in f.text.split())
+            )
+        ):
+            people.add(f.value)
+        if prev.casefold() in PLACE_BEFORE:
+            places.add(f.value)
+    people_words = {w for v in people if " " in v for w in v.split()}
+    for _, f in names:
+        words = f.text.split()
+        if any(w in ORG_WORDS for w in words) or (
+            f.text.isupper() and "." not in f.text and len(f.text) > 2 and f.text != "DPRK"
+        ):
+            f.subject = "organisation"
+        elif f.value in people or f.value in people_words:
+            f.subject = "person"
+        elif (
+            any(w in PLACE_WORDS for w in words)
+            or f.text in ("U.S.", "U.K.", "DPRK", "US", "UK", "EU")
+            or (f.value in places and len(words) <= 2)
+        ):
+            f.subject = "place"
