@@ -24,7 +24,8 @@ from pathlib import Path
 from rapidfuzz import fuzz, process, utils
 
 from tui.core.align.aligner import align
-from tui.core.load.articles import Article, Sentence, load_article
+from tui.core.load.article import Article, Sentence
+from tui.core.load.articles import load_article
 from tui.resources import seed_paths
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "deplain-web"

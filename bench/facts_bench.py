@@ -22,8 +22,9 @@ from tui.core.analysis import analyze, slot_text
 from tui.core.compare.check import find_discrepancies
 from tui.core.compare.diff import word_diff
 from tui.core.extract.facts import extract_facts
-from tui.core.load.articles import Article, article_from_text
+from tui.core.load.article import Article
 from tui.core.load.collection import load_collection
+from tui.core.load.parse import article_from_text
 from tui.resources import seed_paths
 
 

@@ -14,7 +14,8 @@ import statistics
 import time
 from pathlib import Path
 
-from tui.core.load.articles import DEFAULT_MAX_BYTES, article_from_bytes, load_article
+from tui.core.load.article import DEFAULT_MAX_BYTES
+from tui.core.load.articles import article_from_bytes, load_article
 from tui.core.load.segment import split_sentences
 from tui.resources import seed_paths
 

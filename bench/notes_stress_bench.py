@@ -137,7 +137,8 @@ def reanchoring() -> bool:
     import random
     import re
 
-    from tui.core.load.articles import article_from_text, load_article
+    from tui.core.load.articles import load_article
+    from tui.core.load.parse import article_from_text
     from tui.resources import seed_paths
 
     rng = random.Random(6)

@@ -16,8 +16,8 @@ import time
 from collections.abc import Callable
 
 from tui.core.analysis import Analysis, analyze
-from tui.core.load.articles import article_from_text
 from tui.core.load.collection import load_collection
+from tui.core.load.parse import article_from_text
 from tui.core.report.writer import FORMATS, NotePlace, ReportNote, render
 from tui.resources import seed_paths
 

@@ -20,7 +20,8 @@ from rapidfuzz import fuzz, utils
 from tui.cli import main
 from tui.core.align.aligner import KINDS, Alignment, Group, Tuning, align
 from tui.core.analysis import analyze
-from tui.core.load.articles import Article, Sentence, load_article
+from tui.core.load.article import Article, Sentence
+from tui.core.load.articles import load_article
 from tui.core.load.collection import load_collection
 from tui.resources import seed_paths
 

@@ -6,7 +6,8 @@ import pytest
 
 from tui.core.align.aligner import Group, SentenceRef
 from tui.core.errors import UsageError
-from tui.core.load.articles import Article, article_from_text
+from tui.core.load.article import Article
+from tui.core.load.parse import article_from_text
 from tui.core.notes.anchor import (
     Anchor,
     anchor_group,

@@ -12,15 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.core.errors import BinaryInput, EmptyInput, InputError
-from tui.core.load.articles import (
-    Article,
-    article_from_bytes,
-    article_from_text,
-    article_id_from_name,
-    load_article,
-)
+from tui.core.load.article import Article, article_id_from_name
+from tui.core.load.articles import article_from_bytes, load_article
 from tui.core.load.decode import guess_single_byte
 from tui.core.load.junk import classify_line, lead_junk, outlet_from_url, parse_date
+from tui.core.load.parse import article_from_text
 from tui.resources import seed_paths
 
 SEEDS = {article_id_from_name(p.name): p for p in seed_paths()}

@@ -15,7 +15,8 @@ from tui.core.compare.discrepancy import Discrepancy
 from tui.core.errors import InputError
 from tui.core.extract.fact import Fact
 from tui.core.extract.facts import extract_facts
-from tui.core.load.articles import Article, Sentence, article_from_text
+from tui.core.load.article import Article, Sentence
+from tui.core.load.parse import article_from_text
 
 
 def make(text: str, art_id: str = "a", date: str | None = "2025-06-17") -> Article:

@@ -12,8 +12,9 @@ import filelock
 import pytest
 
 from tui.core.errors import InputError, UsageError
-from tui.core.load.articles import Article, article_from_text
+from tui.core.load.article import Article
 from tui.core.load.collection import Collection, load_collection
+from tui.core.load.parse import article_from_text
 from tui.core.notes.anchor import Anchor, make_anchor
 from tui.core.notes.store import (
     DEFAULT_VERDICTS,

@@ -24,8 +24,9 @@ from tui.core.align.aligner import Alignment, Group, PairSimilarity, SentenceRef
 from tui.core.analysis import Analysis, analyze, slot_text
 from tui.core.compare.diff import Op, word_diff
 from tui.core.compare.discrepancy import Discrepancy, Variant
-from tui.core.load.articles import Article, article_from_text
+from tui.core.load.article import Article
 from tui.core.load.collection import load_collection
+from tui.core.load.parse import article_from_text
 from tui.core.notes.store import DEFAULT_VERDICTS, SIDECAR_NAME, locate
 from tui.core.report.markdown import md_marked
 from tui.core.report.serialize import alignment_document, facts_document, notelist_document

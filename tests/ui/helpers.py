@@ -10,7 +10,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from tui.core.analysis import Analysis
-from tui.core.load.articles import Article
+from tui.core.load.article import Article
 from tui.core.load.collection import Collection
 from tui.ui.app import SideBySideApp, app_for_analysis
 from tui.ui.screens.compare import CompareScreen

@@ -13,7 +13,7 @@ from tests.ui.helpers import held_app, ready, synthetic_app
 from tui.core.analysis import Analysis
 from tui.core.compare.discrepancy import Discrepancy, Variant
 from tui.core.errors import BinaryInput, MissingInput
-from tui.core.load.articles import Article
+from tui.core.load.article import Article
 from tui.core.load.collection import Collection
 from tui.ui.app import SideBySideApp, app_for_analysis
 from tui.ui.commands import PALETTE, CompareCommands, command_text

@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from tui.core.errors import UsageError
-from tui.core.load.articles import DEFAULT_MAX_BYTES
+from tui.core.load.article import DEFAULT_MAX_BYTES
 from tui.core.load.collection import Collection, load_collection
 from tui.resources import seed_paths
 

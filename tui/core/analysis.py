@@ -13,7 +13,7 @@ from tui.core.compare.check import check_facts
 from tui.core.compare.diff import Op, word_diff
 from tui.core.compare.discrepancy import Discrepancy
 from tui.core.extract.fact import Fact
-from tui.core.load.articles import Article
+from tui.core.load.article import Article
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:  # the analysis imports in the analysis process
     from tui.core.analysis import Analysis
-    from tui.core.load.articles import Article
+    from tui.core.load.article import Article
     from tui.core.load.collection import Collection
 
 Loaded = tuple["Collection", str | None, Any]

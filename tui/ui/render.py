@@ -20,7 +20,7 @@ from tui.core.align.aligner import Group
 from tui.core.analysis import Analysis, slot_text
 from tui.core.compare.diff import Op
 from tui.core.compare.discrepancy import Discrepancy
-from tui.core.load.articles import Article
+from tui.core.load.article import Article
 
 ROW_KINDS = ("identical", "reworded", "split", "unique-left", "unique-right", "single")
 """Kinds of compare rows (for one pair of versions)."""

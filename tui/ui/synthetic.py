@@ -17,7 +17,7 @@ from tui.core.align.aligner import Alignment, Group, Link, PairSimilarity, Sente
 from tui.core.analysis import Analysis
 from tui.core.compare.diff import Op
 from tui.core.compare.discrepancy import Discrepancy, Variant
-from tui.core.load.articles import Article, Sentence
+from tui.core.load.article import Article, Sentence
 
 Analyzer = Callable[[Sequence[Article], str | None, float | None], Analysis]
 """The signature of analyze() as the app calls it."""

@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tui.core.align.tuning import DEFAULT_THRESHOLD, Tuning
-from tui.core.load.articles import Article
+from tui.core.load.article import Article
 
 # The scoring modules (and rapidfuzz under them) import on the first align(): a process that
 # only reads Alignments (the app unpickling one from the launch's analysis process) skips them.

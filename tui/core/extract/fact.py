@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from tui.core.extract.dates import DateMention
 from tui.core.extract.lexicon import SYNONYMS
-from tui.core.load.articles import Article, Sentence
+from tui.core.load.article import Article, Sentence
 
 FACT_KINDS = ("number", "date", "name", "quote", "attribution")
 """Kinds of extracted facts."""

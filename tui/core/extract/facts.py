@@ -15,7 +15,7 @@ from tui.core.extract.fact import FACT_KINDS, Fact, Found, source_offsets
 from tui.core.extract.names import assign_name_kinds, capitalised_inside, find_names
 from tui.core.extract.numbers import find_numbers
 from tui.core.extract.quotes import find_quotes
-from tui.core.load.articles import Article, Sentence
+from tui.core.load.article import Article, Sentence
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|az|ru|ua|uk)\b\S*", re.I)
 

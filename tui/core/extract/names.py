@@ -22,7 +22,7 @@ from tui.core.extract.lexicon import (
 from tui.core.extract.normalize import (
     name_key,
 )
-from tui.core.load.articles import Article, Sentence
+from tui.core.load.article import Article, Sentence
 
 
 def _is_headline(toks: list[tuple[str, int, int]]) -> bool:

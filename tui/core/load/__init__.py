@@ -1,9 +1,9 @@
 """Provides the load stage: bytes on disk to `Article`s.
 
-It owns decoding (encodings, BOMs, mojibake), HTML extraction, page junk (bylines,
-share buttons, related links), sentence splitting, the `Article` and `Sentence` values,
-and loading a collection of versions from paths, folders or stdin. It imports no other
-stage.
+It owns decoding (encodings, BOMs, mojibake), HTML extraction, page junk (bylines, share
+buttons, related links), inline markup, sentence splitting, the `Article` and `Sentence`
+values, and loading a collection of versions from paths, folders or stdin. It imports no
+other stage.
 """
 
 from __future__ import annotations
@@ -11,13 +11,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from tui.core.load.articles import (
+    from tui.core.load.article import (
+        DEFAULT_MAX_BYTES,
         Article,
         Junk,
         Sentence,
-        article_from_bytes,
-        article_from_text,
         article_id_from_name,
+    )
+    from tui.core.load.articles import (
+        article_from_bytes,
         load_article,
         read_file,
     )
@@ -33,18 +35,21 @@ if TYPE_CHECKING:
         HtmlText,
         html_to_text,
     )
+    from tui.core.load.parse import (
+        article_from_text,
+    )
     from tui.core.load.segment import (
         Span,
         split_sentences,
     )
 
 _HOMES = {
-    "Article": "articles",
-    "Junk": "articles",
-    "Sentence": "articles",
+    "DEFAULT_MAX_BYTES": "article",
+    "Article": "article",
+    "Junk": "article",
+    "Sentence": "article",
+    "article_id_from_name": "article",
     "article_from_bytes": "articles",
-    "article_from_text": "articles",
-    "article_id_from_name": "articles",
     "load_article": "articles",
     "read_file": "articles",
     "Collection": "collection",
@@ -53,11 +58,13 @@ _HOMES = {
     "decode_text": "decode",
     "HtmlText": "html",
     "html_to_text": "html",
+    "article_from_text": "parse",
     "Span": "segment",
     "split_sentences": "segment",
 }
 
 __all__ = [
+    "DEFAULT_MAX_BYTES",
     "Article",
     "Collection",
     "Decoded",

@@ -22,14 +22,13 @@ from tui.core.errors import (
     TooLargeInput,
     UnreadableInput,
 )
-from tui.core.load.articles import (
+from tui.core.load.article import (
     DEFAULT_MAX_BYTES,
     SUPPORTED_SUFFIXES,
     Article,
-    article_from_bytes,
     article_id_from_name,
-    load_article,
 )
+from tui.core.load.articles import article_from_bytes, load_article
 
 
 @dataclass(frozen=True, slots=True)

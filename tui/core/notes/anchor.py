@@ -27,7 +27,7 @@ from tui.core.errors import UsageError
 
 if TYPE_CHECKING:  # types only: anchors load without the loader and the aligner
     from tui.core.align.aligner import Group
-    from tui.core.load.articles import Article
+    from tui.core.load.article import Article
 
 CONTEXT = 32
 """Characters of context kept on each side of the quote."""

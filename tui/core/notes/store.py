@@ -48,7 +48,7 @@ from tui.core.notes.anchor import ABSENT, Anchor, Resolution, resolve, sentences
 if TYPE_CHECKING:  # types only: the store loads without the article loader
     import filelock  # imported by the first write (_lock): reading the notes does not lock
 
-    from tui.core.load.articles import Article
+    from tui.core.load.article import Article
     from tui.core.load.collection import Collection
 
 SCHEMA = "sidebyside.notes/1"

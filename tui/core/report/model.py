@@ -14,7 +14,7 @@ from typing import Any
 from tui.core.align.aligner import Alignment
 from tui.core.analysis import Analysis
 from tui.core.compare.discrepancy import SEVERITIES, Discrepancy, Variant
-from tui.core.load.articles import Article
+from tui.core.load.article import Article
 from tui.core.notes.store import LocatedNote
 from tui.core.report.serialize import located_note_to_dict
 

@@ -13,7 +13,7 @@ from tui.core.analysis import Analysis
 from tui.core.compare.diff import Op, count_changes
 from tui.core.compare.discrepancy import Discrepancy, Variant
 from tui.core.extract.fact import Fact
-from tui.core.load.articles import Article
+from tui.core.load.article import Article
 from tui.core.notes.store import LocatedNote, SidecarLocation
 
 ARTICLES_SCHEMA = "sidebyside.articles/1"

@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, LoadingIndicator
 
 from tui.core.analysis import Analysis
-from tui.core.load.articles import Article
+from tui.core.load.article import Article
 from tui.ui import keys
 from tui.ui.render import Row, article_label, build_rows
 from tui.ui.widgets.article_list import ArticleList

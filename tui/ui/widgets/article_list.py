@@ -21,7 +21,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.analysis import Analysis
-from tui.core.load.articles import Article
+from tui.core.load.article import Article
 from tui.ui.render import article_stats, share
 
 TEXT_WIDTH = 34
