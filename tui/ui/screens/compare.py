@@ -1,6 +1,7 @@
 """Provides CompareScreen: the main screen (articles sidebar, compare view, search bar, footer).
 
-The app pushes data down (`show_loading`, `show_analysis`); the screen turns an Analysis into
+The app pushes data down (`show_loading`, `show_analysis`) and hears back through messages
+(`ReferenceChosen`); the screen never imports the app. It turns an Analysis into
 compare rows for the current pair (reference, right version) and owns every compare action:
 jumps, version switching, trivial toggle, search, and opening the grid and detail screens.
 """
@@ -14,6 +15,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Label, LoadingIndicator
 
@@ -47,6 +49,14 @@ class CompareScreen(Screen[None]):
         Binding("question_mark", "app.help", "Help"),
         *keys.bindings(tuple(k for k in keys.KEYS if k.action not in keys.MOVE_ACTIONS)),
     ]
+
+    class ReferenceChosen(Message):
+        """The reader asked for another reference: the app re-runs the analysis with it."""
+
+        def __init__(self, article: str) -> None:
+            super().__init__()
+            self.article = article
+            """Id of the version that becomes the reference (left column)."""
 
     def __init__(
         self, articles: Sequence[Article], *, on_ready: Callable[[], None] | None = None
@@ -287,11 +297,7 @@ class CompareScreen(Screen[None]):
             members = self.analysis.alignment.groups[group].members
             mine = [m for m in members if m.article == article] or list(members)
             self._keep_sentence = (mine[0].article, mine[0].sentence) if mine else None
-        from tui.ui.app import SideBySideApp
-
-        app = self.app
-        assert isinstance(app, SideBySideApp)
-        app.request_analysis(article)
+        self.post_message(self.ReferenceChosen(article))
 
     def action_swap_reference(self) -> None:
         """Make the right version the reference."""
