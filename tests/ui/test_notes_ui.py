@@ -573,3 +573,20 @@ async def test_keys_typed_in_one_burst_after_tab_land_in_the_next_field(
         await pilot.pause()
         draft = editor.draft()
         assert (draft.text, draft.quote) == ("hi", "xy")
+
+
+async def test_the_sidecar_toast_names_the_path_once(articles: list[str], tmp_path: Path) -> None:
+    loaded = load_collection(articles)
+    stdin_like = Collection(loaded.articles, (), None)
+    seen: list[object] = []
+    app = notes_app(stdin_like, data_dir=tmp_path / "data")
+    async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
+        await ready(pilot)
+        await pilot.app.run_action("where_notes")
+        await pilot.pause()
+        said = [n.message for n in notifications(seen) if n.title == "Notes sidecar"]
+        assert said
+        for message in said:
+            path = message.removeprefix("Notes: ").split(" (")[0]
+            assert message.count(path) == 1, message
+            assert len(message) < 2 * len(path), message

@@ -55,6 +55,12 @@ QUARANTINE_COMMAND = "notes: move the unreadable sidecar aside and start a new o
 """The palette line offered while the notes are read-only."""
 
 
+def where_line(path: Path, reason: str) -> str:
+    """Where the notes go, the path said once: "Notes: <path> (<why there>)."."""
+    why = reason.split("; notes are kept in", 1)[0].strip()
+    return f"Notes: {path} ({why})." if why else f"Notes: {path}."
+
+
 def notes_section(items: Iterable[LocatedNote], note_style: Style, label_style: Style) -> Text:
     """The Detail view's notes section: each note's verdict, status, text, tags and places."""
     out = Text()
@@ -144,11 +150,8 @@ class NotesActions(_Base):
             and (controller.location.fallback or not startup)
             and not (startup and self._where_said)
         ):
-            self._say(
-                f"Notes: {controller.location.path} ({controller.location.reason}).",
-                title="Notes sidecar",
-                timeout=8,
-            )
+            location = controller.location
+            self._say(where_line(location.path, location.reason), title="Notes sidecar", timeout=5)
 
     @property
     def _compare(self) -> CompareScreen:
@@ -161,7 +164,7 @@ class NotesActions(_Base):
             # modules); say where the notes go now, as opening it would, and open it at the
             # first poll for changes (or the first note key, see `notes`)
             if hint.fallback:
-                self._say(f"Notes: {hint.path} ({hint.reason}).", title="Notes sidecar", timeout=8)
+                self._say(where_line(hint.path, hint.reason), title="Notes sidecar", timeout=5)
             self._where_said = True
             self._notes_deferred = True
         else:

@@ -448,11 +448,17 @@ def detail_text(
         return Text(_clean(slot_text(article, group)), style_for("equal"))
     pieces: list[Piece] = []
     for op in ops:
+        run = _clean(op.text)
+        if op.kind != "equal" and pieces and pieces[-1][1] != "equal":
+            # a deletion right before an insertion: without colour they would read as one word
+            before = pieces[-1][0]
+            if before and run and not before[-1].isspace() and not run[0].isspace():
+                pieces.append((" ", "equal"))
         if op.kind == "equal":
-            pieces.append((_clean(op.text), "equal"))
+            pieces.append((run, "equal"))
         else:
             suffix = "-trivial" if op.change == "trivial" else ""
-            pieces.append((_clean(op.text), op.kind + suffix))
+            pieces.append((run, op.kind + suffix))
     text = styled(shown_pieces(pieces, show_trivial), style_for, None)
     text.no_wrap = False
     return text

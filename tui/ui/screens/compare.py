@@ -34,9 +34,6 @@ SIDEBAR_MIN_WIDTH = 120
 NEEDS_ANALYSIS = frozenset(k.action for k in keys.KEYS) - {"toggle_sidebar"}
 """Actions that wait for the analysis."""
 
-NEEDS_TWO = frozenset({"next_version", "prev_version", "swap_reference", "open_grid"})
-"""Actions that need two versions."""
-
 
 class CompareScreen(Screen[None]):
     """Reference | chosen version, one row per group, with the article list beside it."""
@@ -215,8 +212,13 @@ class CompareScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in NEEDS_ANALYSIS and self.analysis is None:
             return None
-        if action in NEEDS_TWO and len(self.articles) < 2:
-            return None
+        return True
+
+    def _one_version(self) -> bool:
+        """True (and say so) when only one version is loaded: the key has nothing to compare."""
+        if len(self.articles) >= 2:
+            return False
+        self.notify("Only one version is loaded: this key compares versions.", timeout=3)
         return True
 
     def _jump(self, predicate: Callable[[Row], bool], direction: int, what: str) -> None:
@@ -260,7 +262,7 @@ class CompareScreen(Screen[None]):
         self.view.action_last_row()
 
     def _cycle(self, step: int) -> None:
-        if self.analysis is None or self.right is None:
+        if self._one_version() or self.analysis is None or self.right is None:
             return
         others = [a.id for a in self.analysis.articles if a.id != self.analysis.reference]
         self.right = others[(others.index(self.right) + step) % len(others)]
@@ -301,7 +303,7 @@ class CompareScreen(Screen[None]):
 
     def action_swap_reference(self) -> None:
         """Make the right version the reference."""
-        if self.right is not None:
+        if not self._one_version() and self.right is not None:
             self.make_reference(self.right)
 
     def action_toggle_sidebar(self) -> None:
@@ -326,7 +328,7 @@ class CompareScreen(Screen[None]):
         """Open the agreement grid."""
         from tui.ui.screens.grid import GridScreen
 
-        if self.analysis is None:
+        if self._one_version() or self.analysis is None:
             return
         self.app.push_screen(GridScreen(self.analysis, self.view.current_group), self.goto_group)
 
