@@ -287,6 +287,8 @@ class NotesActions(_Base):
     def _title(self, verb: str, group: int) -> str:
         analysis = self._compare.analysis
         assert analysis is not None
+        if verb == "New note":  # the dialog says where it will land, as the fields change
+            return f"{verb} · group {group + 1}"
         versions = ", ".join(analysis.alignment.groups[group].articles)
         return f"{verb} · group {group + 1} · in {versions}"
 
@@ -318,6 +320,7 @@ class NotesActions(_Base):
                 quote=self.notes.group_quote(group),
                 scopes=self._scopes(group),
                 draft=draft,
+                lands=lambda scope, words: self.notes.landing(group, scope, words),
             )
             self.push_screen(editor, saved)
 
