@@ -449,10 +449,12 @@ def detail_text(
     pieces: list[Piece] = []
     for op in ops:
         run = _clean(op.text)
-        if op.kind != "equal" and pieces and pieces[-1][1] != "equal":
-            # a deletion right before an insertion: without colour they would read as one word
-            before = pieces[-1][0]
-            if before and run and not before[-1].isspace() and not run[0].isspace():
+        before = pieces[-1][0] if pieces else ""
+        if pieces and pieces[-1][1] != "equal" and before and run:
+            # a deletion next to an insertion, or a change whose space went with the deleted
+            # words ("6,000 " -> "5,000" + "said"): without colour they would read as one word
+            spaced = op.kind != "equal" or any(p[0][-1:].isspace() for p in pieces[-2:])
+            if spaced and not before[-1].isspace() and not run[0].isspace():
                 pieces.append((" ", "equal"))
         if op.kind == "equal":
             pieces.append((run, "equal"))
