@@ -58,7 +58,9 @@ QUARANTINE_COMMAND = "notes: move the unreadable sidecar aside and start a new o
 def where_line(path: Path, reason: str) -> str:
     """Where the notes go, the path said once: "Notes: <path> (<why there>)."."""
     why = reason.split("; notes are kept in", 1)[0].strip()
-    return f"Notes: {path} ({why})." if why else f"Notes: {path}."
+    home = str(Path.home())
+    shown = "~" + str(path)[len(home) :] if str(path).startswith(home + "/") else str(path)
+    return f"Notes: {shown} ({why})." if why else f"Notes: {shown}."
 
 
 def notes_section(items: Iterable[LocatedNote], note_style: Style, label_style: Style) -> Text:
