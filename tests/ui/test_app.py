@@ -210,3 +210,15 @@ async def test_story_wide_variants_mark_rows_without_repeating_a_line() -> None:
         assert "~" in view._row_strips(0)[0].text[:5]
         conflict = rows[5]
         assert any("6,000 vs 5,000" in text for text, _ in view._annotations(conflict))
+
+
+async def test_at_80_columns_the_sidebar_lies_over_the_text_not_beside_it() -> None:
+    async with synthetic_app(groups=10, versions=3).run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        width = screen.view.size.width
+        await pilot.press("s")
+        await pilot.pause()
+        assert screen.sidebar.display
+        assert screen.view.size.width == width
+        assert screen.sidebar.region.width > 0
+        assert screen.sidebar.region.x == 0

@@ -138,6 +138,9 @@ class CompareScreen(Screen[None]):
         show = self.sidebar_choice
         if show is None:
             show = self.app.size.width >= SIDEBAR_MIN_WIDTH
+        # below SIDEBAR_MIN_WIDTH the list lies over the left column while it is open, so the
+        # two text columns keep their width (squeezed beside it they were ~17 cells each)
+        self.sidebar.set_class(self.app.size.width < SIDEBAR_MIN_WIDTH, "-overlay")
         self.sidebar.display = show
 
     # ----------------------------------------------------------------- data pushed down
