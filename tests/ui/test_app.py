@@ -66,11 +66,21 @@ async def test_one_article_reads_in_one_column_and_says_comparing_needs_two() ->
         assert screen.view.right_title == ""
         assert len(screen.view.rows) == 10
         assert {r.kind for r in screen.view.rows} == {"single"}
-        assert screen.check_action("next_version", ()) is None
-        assert screen.check_action("open_grid", ()) is None
         await pilot.press("right_square_bracket", "j")
         assert screen.right is None
         assert screen.view.cursor == 1
+
+
+async def test_one_article_says_why_the_grid_key_does_nothing() -> None:
+    seen: list[object] = []
+    app = synthetic_app(groups=10, versions=1)
+    async with app.run_test(size=(80, 24), message_hook=seen.append) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        said = [m.notification.message for m in seen if isinstance(m, Notify)]
+        assert any("Only one version" in s for s in said), said
 
 
 async def test_actions_wait_for_the_analysis() -> None:
@@ -200,3 +210,15 @@ async def test_story_wide_variants_mark_rows_without_repeating_a_line() -> None:
         assert "~" in view._row_strips(0)[0].text[:5]
         conflict = rows[5]
         assert any("6,000 vs 5,000" in text for text, _ in view._annotations(conflict))
+
+
+async def test_at_80_columns_the_sidebar_lies_over_the_text_not_beside_it() -> None:
+    async with synthetic_app(groups=10, versions=3).run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        width = screen.view.size.width
+        await pilot.press("s")
+        await pilot.pause()
+        assert screen.sidebar.display
+        assert screen.view.size.width == width
+        assert screen.sidebar.region.width > 0
+        assert screen.sidebar.region.x == 0

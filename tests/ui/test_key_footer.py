@@ -81,3 +81,25 @@ async def test_an_analysis_done_at_launch_is_complete_in_the_first_frame(tmp_pat
     assert {"app.help", "next_difference", "open_grid"} <= enabled
     assert not progress
     assert focused
+
+
+async def test_at_80_columns_every_footer_key_shows_whole_left_of_the_palette() -> None:
+    """No "d Deta", no key pushed past "^p palette", also with the sidebar focused."""
+    from tests.ui.helpers import synthetic_app
+
+    async with synthetic_app(groups=10, versions=3).run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        for keys in ("", "s"):
+            if keys:
+                await pilot.press(keys)
+                await pilot.pause()
+                await pilot.pause()
+            footer = pilot.app.screen.query_one(KeyFooter)
+            shown = list(footer.query(FooterKey))
+            palette = next(k for k in shown if k.has_class("-command-palette"))
+            others = [k for k in shown if k is not palette]
+            assert others
+            for key in others:
+                text = f"{key.key_display or key.key} {key.description}"
+                assert key.region.right <= palette.region.x, text
+                assert key.region.width >= len(text), text

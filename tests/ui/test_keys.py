@@ -369,3 +369,20 @@ async def test_r_keeps_the_cursor_on_the_same_passage() -> None:
         current = screen.view.current_row
         assert current is not None
         assert current.left_plain == text
+
+
+def test_help_explains_every_gutter_mark() -> None:
+    from rich.console import Console
+
+    from tui.ui.render import GUTTER, SEVERITY_MARK
+    from tui.ui.screens.help import MARKS, help_table
+
+    marks = {m for m, _ in MARKS}
+    assert set(GUTTER.values()) - {" "} <= marks
+    assert set(SEVERITY_MARK.values()) <= marks
+    assert "✎" in marks
+    console = Console(width=100, record=True)
+    console.print(help_table())
+    shown = console.export_text()
+    for mark, meaning in MARKS:
+        assert f"{mark} " in shown and meaning.split(" (")[0] in shown

@@ -573,3 +573,48 @@ async def test_keys_typed_in_one_burst_after_tab_land_in_the_next_field(
         await pilot.pause()
         draft = editor.draft()
         assert (draft.text, draft.quote) == ("hi", "xy")
+
+
+async def test_the_sidecar_toast_names_the_path_once(articles: list[str], tmp_path: Path) -> None:
+    loaded = load_collection(articles)
+    stdin_like = Collection(loaded.articles, (), None)
+    seen: list[object] = []
+    app = notes_app(stdin_like, data_dir=tmp_path / "data")
+    async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
+        await ready(pilot)
+        await pilot.app.run_action("where_notes")
+        await pilot.pause()
+        said = [n.message for n in notifications(seen) if n.title == "Notes sidecar"]
+        assert said
+        for message in said:
+            path = message.removeprefix("Notes: ").split(" (")[0]
+            assert message.count(path) == 1, message
+            assert len(message) < 2 * len(path), message
+
+
+async def test_the_dialog_says_exactly_where_a_quoted_note_lands(
+    articles: list[str], sidecar: Path
+) -> None:
+    """ "On the words" = 1,000 sappers: the dialog names only the versions whose text has them."""
+    async with notes_app(articles).run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        analysis = screen.analysis
+        assert analysis is not None
+        index = next(i for i, r in enumerate(screen.view.rows) if "1,000 sappers" in r.left_plain)
+        screen.view.move_to(index)
+        group = analysis.alignment.groups[screen.view.rows[index].group]
+        await pilot.press("a")
+        await pilot.pause()
+        editor = pilot.app.screen
+        assert isinstance(editor, NoteEditor)
+        before = str(editor.query_one("#note-lands").render())
+        assert before == "Will be anchored in " + ", ".join(group.articles)
+        editor.query_one("#note-words").value = "1,000 sappers"  # type: ignore[attr-defined]
+        await pilot.pause()
+        said = str(editor.query_one("#note-lands").render())
+        await pilot.press("1", "ctrl+s")
+        await pilot.pause()
+        [note] = sidecar_notes(sidecar)
+        landed = [a["article"] for a in note["anchors"]]
+        assert said == "Will be anchored in " + ", ".join(landed)
+        assert landed != list(group.articles)

@@ -100,3 +100,48 @@ def test_help_lists_every_binding() -> None:
     for spec in all_keys():
         assert spec.help in text, spec
         assert spec.shown_keys in text, spec
+
+
+def test_detail_diff_reads_without_colour_a_replaced_word_stays_apart() -> None:
+    """A deletion right before an insertion ("establishing" -> "During") keeps a space."""
+    import dataclasses
+
+    from tui.core.compare.diff import Op
+    from tui.ui.render import detail_text, styles_from
+
+    analysis = synthetic_analysis(4, 2)
+    group = next(g for g in analysis.alignment.groups if len(g.articles) == 2)
+    other = next(a for a in group.articles if a != analysis.reference)
+    ops = (
+        Op("equal", "a treaty "),
+        Op("delete", "establishing", "substantive"),
+        Op("insert", "During", "substantive"),
+        Op("equal", " the visit"),
+    )
+    analysis = dataclasses.replace(analysis, diffs={**analysis.diffs, (group.id, other): ops})
+    article = analysis.alignment.article(other)
+    text = detail_text(analysis, group, article, styles_from({}), True)
+    assert "establishingDuring" not in text.plain
+    assert "establishing During" in text.plain
+
+
+def test_detail_diff_keeps_the_space_the_deleted_words_took() -> None:
+    """ "region 6,000 said" -> "region 5,000said" would read as one word without colour."""
+    import dataclasses
+
+    from tui.core.compare.diff import Op
+    from tui.ui.render import detail_text, styles_from
+
+    analysis = synthetic_analysis(4, 2)
+    group = next(g for g in analysis.alignment.groups if len(g.articles) == 2)
+    other = next(a for a in group.articles if a != analysis.reference)
+    ops = (
+        Op("equal", "region "),
+        Op("delete", "6,000 ", "substantive"),
+        Op("insert", "5,000", "substantive"),
+        Op("equal", "said"),
+    )
+    analysis = dataclasses.replace(analysis, diffs={**analysis.diffs, (group.id, other): ops})
+    text = detail_text(analysis, group, analysis.alignment.article(other), styles_from({}), True)
+    assert "5,000said" not in text.plain
+    assert text.plain == "region 6,000 5,000 said"

@@ -149,6 +149,9 @@ class SideBySideApp(NotesActions, App[None]):
         self.analysis_shown(analysis)
         self.call_after_refresh(resume_gc)  # the launch is over once this is on screen
 
+    def on_compare_screen_reference_chosen(self, message: CompareScreen.ReferenceChosen) -> None:
+        self.request_analysis(message.article)
+
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         if message.generation == self._generation:
             self.notify(message.problem, title="Could not compare", severity="error", timeout=10)

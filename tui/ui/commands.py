@@ -6,6 +6,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from tui.ui.host import ActionHost
 from tui.ui.keys import APP_KEYS, KEYS, KeySpec
 
 PALETTE: tuple[KeySpec, ...] = tuple(k for k in (*KEYS, *APP_KEYS) if k.palette)
@@ -21,10 +22,8 @@ class CompareCommands(Provider):
     """Offers each compare action by name, with its key as help."""
 
     async def _run(self, spec: KeySpec) -> None:
-        from tui.ui.app import SideBySideApp
-
         app = self.app
-        if isinstance(app, SideBySideApp):
+        if isinstance(app, ActionHost):
             await app.run_compare_action(spec.action)
 
     async def discover(self) -> Hits:

@@ -55,6 +55,14 @@ QUARANTINE_COMMAND = "notes: move the unreadable sidecar aside and start a new o
 """The palette line offered while the notes are read-only."""
 
 
+def where_line(path: Path, reason: str) -> str:
+    """Where the notes go, the path said once: "Notes: <path> (<why there>)."."""
+    why = reason.split("; notes are kept in", 1)[0].strip()
+    home = str(Path.home())
+    shown = "~" + str(path)[len(home) :] if str(path).startswith(home + "/") else str(path)
+    return f"Notes: {shown} ({why})." if why else f"Notes: {shown}."
+
+
 def notes_section(items: Iterable[LocatedNote], note_style: Style, label_style: Style) -> Text:
     """The Detail view's notes section: each note's verdict, status, text, tags and places."""
     out = Text()
@@ -144,11 +152,8 @@ class NotesActions(_Base):
             and (controller.location.fallback or not startup)
             and not (startup and self._where_said)
         ):
-            self._say(
-                f"Notes: {controller.location.path} ({controller.location.reason}).",
-                title="Notes sidecar",
-                timeout=8,
-            )
+            location = controller.location
+            self._say(where_line(location.path, location.reason), title="Notes sidecar", timeout=5)
 
     @property
     def _compare(self) -> CompareScreen:
@@ -161,7 +166,7 @@ class NotesActions(_Base):
             # modules); say where the notes go now, as opening it would, and open it at the
             # first poll for changes (or the first note key, see `notes`)
             if hint.fallback:
-                self._say(f"Notes: {hint.path} ({hint.reason}).", title="Notes sidecar", timeout=8)
+                self._say(where_line(hint.path, hint.reason), title="Notes sidecar", timeout=5)
             self._where_said = True
             self._notes_deferred = True
         else:
@@ -284,6 +289,8 @@ class NotesActions(_Base):
     def _title(self, verb: str, group: int) -> str:
         analysis = self._compare.analysis
         assert analysis is not None
+        if verb == "New note":  # the dialog says where it will land, as the fields change
+            return f"{verb} · group {group + 1}"
         versions = ", ".join(analysis.alignment.groups[group].articles)
         return f"{verb} · group {group + 1} · in {versions}"
 
@@ -315,6 +322,7 @@ class NotesActions(_Base):
                 quote=self.notes.group_quote(group),
                 scopes=self._scopes(group),
                 draft=draft,
+                lands=lambda scope, words: self.notes.landing(group, scope, words),
             )
             self.push_screen(editor, saved)
 

@@ -305,6 +305,22 @@ class NotesController:
         self.relocate()
         return note
 
+    def landing(self, group: int, scope: str, quote: str) -> str:
+        """Where a new note with this scope and "On the words" would be anchored, exactly."""
+        assert self.analysis is not None
+        g = self.analysis.alignment.groups[group]
+        anchors = (
+            (anchor_sentences(self.analysis.alignment.article(scope), g.slot(scope)),)
+            if scope and g.slot(scope)
+            else anchor_group(self.analysis.articles, g)
+        )
+        if quote.strip():
+            try:
+                anchors = self._quoted(group, anchors, quote)
+            except UsageError as exc:
+                return f"{exc.problem}: not saved like this"
+        return "Will be anchored in " + ", ".join(a.article for a in anchors)
+
     def _quoted(self, group: int, anchors: tuple[Anchor, ...], quote: str) -> tuple[Anchor, ...]:
         """The anchors narrowed to the quoted words, in each version whose text has them."""
         assert self.analysis is not None

@@ -448,11 +448,19 @@ def detail_text(
         return Text(_clean(slot_text(article, group)), style_for("equal"))
     pieces: list[Piece] = []
     for op in ops:
+        run = _clean(op.text)
+        before = pieces[-1][0] if pieces else ""
+        if pieces and pieces[-1][1] != "equal" and before and run:
+            # a deletion next to an insertion, or a change whose space went with the deleted
+            # words ("6,000 " -> "5,000" + "said"): without colour they would read as one word
+            spaced = op.kind != "equal" or any(p[0][-1:].isspace() for p in pieces[-2:])
+            if spaced and not before[-1].isspace() and not run[0].isspace():
+                pieces.append((" ", "equal"))
         if op.kind == "equal":
-            pieces.append((_clean(op.text), "equal"))
+            pieces.append((run, "equal"))
         else:
             suffix = "-trivial" if op.change == "trivial" else ""
-            pieces.append((_clean(op.text), op.kind + suffix))
+            pieces.append((run, op.kind + suffix))
     text = styled(shown_pieces(pieces, show_trivial), style_for, None)
     text.no_wrap = False
     return text

@@ -1,6 +1,7 @@
 """Provides CompareScreen: the main screen (articles sidebar, compare view, search bar, footer).
 
-The app pushes data down (`show_loading`, `show_analysis`); the screen turns an Analysis into
+The app pushes data down (`show_loading`, `show_analysis`) and hears back through messages
+(`ReferenceChosen`); the screen never imports the app. It turns an Analysis into
 compare rows for the current pair (reference, right version) and owns every compare action:
 jumps, version switching, trivial toggle, search, and opening the grid and detail screens.
 """
@@ -14,6 +15,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Label, LoadingIndicator
 
@@ -32,9 +34,6 @@ SIDEBAR_MIN_WIDTH = 120
 NEEDS_ANALYSIS = frozenset(k.action for k in keys.KEYS) - {"toggle_sidebar"}
 """Actions that wait for the analysis."""
 
-NEEDS_TWO = frozenset({"next_version", "prev_version", "swap_reference", "open_grid"})
-"""Actions that need two versions."""
-
 
 class CompareScreen(Screen[None]):
     """Reference | chosen version, one row per group, with the article list beside it."""
@@ -47,6 +46,14 @@ class CompareScreen(Screen[None]):
         Binding("question_mark", "app.help", "Help"),
         *keys.bindings(tuple(k for k in keys.KEYS if k.action not in keys.MOVE_ACTIONS)),
     ]
+
+    class ReferenceChosen(Message):
+        """The reader asked for another reference: the app re-runs the analysis with it."""
+
+        def __init__(self, article: str) -> None:
+            super().__init__()
+            self.article = article
+            """Id of the version that becomes the reference (left column)."""
 
     def __init__(
         self, articles: Sequence[Article], *, on_ready: Callable[[], None] | None = None
@@ -131,6 +138,9 @@ class CompareScreen(Screen[None]):
         show = self.sidebar_choice
         if show is None:
             show = self.app.size.width >= SIDEBAR_MIN_WIDTH
+        # below SIDEBAR_MIN_WIDTH the list lies over the left column while it is open, so the
+        # two text columns keep their width (squeezed beside it they were ~17 cells each)
+        self.sidebar.set_class(self.app.size.width < SIDEBAR_MIN_WIDTH, "-overlay")
         self.sidebar.display = show
 
     # ----------------------------------------------------------------- data pushed down
@@ -205,8 +215,13 @@ class CompareScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in NEEDS_ANALYSIS and self.analysis is None:
             return None
-        if action in NEEDS_TWO and len(self.articles) < 2:
-            return None
+        return True
+
+    def _one_version(self) -> bool:
+        """True (and say so) when only one version is loaded: the key has nothing to compare."""
+        if len(self.articles) >= 2:
+            return False
+        self.notify("Only one version is loaded: this key compares versions.", timeout=3)
         return True
 
     def _jump(self, predicate: Callable[[Row], bool], direction: int, what: str) -> None:
@@ -250,7 +265,7 @@ class CompareScreen(Screen[None]):
         self.view.action_last_row()
 
     def _cycle(self, step: int) -> None:
-        if self.analysis is None or self.right is None:
+        if self._one_version() or self.analysis is None or self.right is None:
             return
         others = [a.id for a in self.analysis.articles if a.id != self.analysis.reference]
         self.right = others[(others.index(self.right) + step) % len(others)]
@@ -287,15 +302,11 @@ class CompareScreen(Screen[None]):
             members = self.analysis.alignment.groups[group].members
             mine = [m for m in members if m.article == article] or list(members)
             self._keep_sentence = (mine[0].article, mine[0].sentence) if mine else None
-        from tui.ui.app import SideBySideApp
-
-        app = self.app
-        assert isinstance(app, SideBySideApp)
-        app.request_analysis(article)
+        self.post_message(self.ReferenceChosen(article))
 
     def action_swap_reference(self) -> None:
         """Make the right version the reference."""
-        if self.right is not None:
+        if not self._one_version() and self.right is not None:
             self.make_reference(self.right)
 
     def action_toggle_sidebar(self) -> None:
@@ -320,7 +331,7 @@ class CompareScreen(Screen[None]):
         """Open the agreement grid."""
         from tui.ui.screens.grid import GridScreen
 
-        if self.analysis is None:
+        if self._one_version() or self.analysis is None:
             return
         self.app.push_screen(GridScreen(self.analysis, self.view.current_group), self.goto_group)
 

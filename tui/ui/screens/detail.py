@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui.core.analysis import Analysis
+from tui.ui.host import NotesHost
 from tui.ui.render import (
     ROLES,
     SEVERITY_MARK,
@@ -104,10 +105,8 @@ class DetailScreen(Screen[None]):
 
     def extra_sections(self) -> list[Text]:
         """More sections after the discrepancies: the group's notes (from the app's notes)."""
-        from tui.ui.app import SideBySideApp
-
         app = self.app
-        if not isinstance(app, SideBySideApp):
+        if not isinstance(app, NotesHost):
             return []
         note = self.get_component_rich_style("compare--note", partial=True)
         label = self.get_component_rich_style("compare--label", partial=True)

@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
 from tui.core.analysis import Analysis, slot_text
+from tui.ui.host import NotesHost
 from tui.ui.render import (
     CELL_HELP,
     CELL_SYMBOLS,
@@ -149,10 +150,8 @@ class GridScreen(Screen[int | None]):
 
     def note_counts(self) -> dict[int, int]:
         """Group id -> number of notes, from the app's notes (the ✎ column)."""
-        from tui.ui.app import SideBySideApp
-
         app = self.app
-        return app.note_counts() if isinstance(app, SideBySideApp) else {}
+        return app.note_counts() if isinstance(app, NotesHost) else {}
 
     def _show_matrix(self) -> None:
         ids, rows = similarity_table(self.analysis)

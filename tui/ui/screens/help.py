@@ -13,6 +13,20 @@ from textual.widgets import Static
 
 from tui.ui.keys import GROUPS, all_keys
 
+MARKS: tuple[tuple[str, str], ...] = (
+    ("=", "identical in both versions"),
+    ("≈", "reworded (deleted words struck, inserted underlined)"),
+    ("⇄", "split or merged: one sentence here is several there (⇄ A4 = B5+6)"),
+    ("◀", "only in the reference (left)"),
+    ("▶", "only in the right version"),
+    ("!", "conflicting fact (summary under the row)"),
+    ("?", "a fact missing from one version"),
+    ("~", "a variant (a name spelled two ways)"),
+    ("✎", "the row has notes"),
+    ("∅", "not in this version"),
+)
+"""The compare view's gutter marks and what each says (readable without colour)."""
+
 
 def help_table() -> Table:
     """The bindings as a table: one section per group."""
@@ -32,6 +46,10 @@ def help_table() -> Table:
             seen.add((spec.shown_keys, spec.help))
             table.add_row(spec.shown_keys, spec.help)
         table.add_row("", "")
+    table.add_row("[u]Marks in Compare[/u]", "")
+    for mark, meaning in MARKS:
+        table.add_row(mark, meaning)
+    table.add_row("", "")
     table.add_row("[u]Grid and detail[/u]", "")
     table.add_row("enter", "grid: open the row in Compare")
     table.add_row("g G", "grid: first / last row")

@@ -13,7 +13,7 @@ the tags field. Tab moves between the fields, escape cancels.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -155,8 +155,11 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         note: Note | None = None,
         scopes: Sequence[tuple[str, str]] = (),
         draft: NoteDraft | None = None,
+        lands: Callable[[str, str], str] | None = None,
     ) -> None:
         super().__init__()
+        self.lands = lands
+        """(scope, words) -> the line saying where the new note will be anchored (None: no line)."""
         self.verdicts = verdicts
         """The sidecar's verdict labels."""
         self.heading = title
@@ -222,6 +225,8 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
                 if self.app.is_headless:
                     words.cursor_blink = False
                 yield words
+            if self.lands is not None:
+                yield Static("", id="note-lands")
             yield Static(
                 "[b]ctrl+s[/] save · [b]enter[/] save (outside the text) · "
                 "[b]tab[/] next field · [b]esc[/] cancel",
@@ -229,6 +234,9 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
             )
 
     def on_mount(self) -> None:
+        for scope in self.query(ScopePicker).results(ScopePicker):
+            self.watch(scope, "chosen", lambda _: self._show_landing(), init=False)
+        self._show_landing()
         area = self.text_area
         area.move_cursor(area.document.end)  # editing usually adds to the end
         self.picker.focus()
@@ -285,6 +293,15 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
     def action_cancel(self) -> None:
         """Close without saving."""
         self.dismiss(None)
+
+    @on(Input.Changed, "#note-words")
+    def _show_landing(self) -> None:
+        """Say where the note will be anchored, for the scope and words as they are now."""
+        if self.lands is None:
+            return
+        scopes = self.query(ScopePicker).results(ScopePicker)
+        scope = next((s.value for s in scopes), "")
+        self.query_one("#note-lands", Static).update(Text(self.lands(scope, self._words())))
 
     @on(Input.Submitted, "#note-tags, #note-words")
     def _tags_submitted(self, event: Input.Submitted) -> None:

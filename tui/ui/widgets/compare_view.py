@@ -19,7 +19,6 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.binding import BindingType
 from textual.geometry import Region, Size
@@ -28,23 +27,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.ui import keys
-from tui.ui.render import (
-    GUTTER,
-    ROLES,
-    SEVERITY_MARK,
-    Row,
-    discrepancy_line,
-    search_pattern,
-    shown_pieces,
-    styled,
-    wrap_offsets,
-)
-
-GUTTER_WIDTH = 5
-"""Cursor mark, kind symbol, discrepancy mark, note mark, space."""
-
-SEPARATOR = " │ "
-"""Between the two columns."""
+from tui.ui.render import ROLES, Row, search_pattern
+from tui.ui.widgets.row_painter import RowPainter, column_widths, row_annotations, row_height
 
 CACHE_ROWS = 600
 """How many rows' rendered strips are kept."""
@@ -109,6 +93,7 @@ class CompareView(ScrollView, can_focus=True):
         self._strips: OrderedDict[int, list[Strip]] = OrderedDict()
         self._scrollbar_virtual_size: Size | None = None
         self._styles: dict[str, Style] = {}
+        self._row_painter: RowPainter | None = None
 
     # ----------------------------------------------------------------- data pushed down
 
@@ -279,34 +264,11 @@ class CompareView(ScrollView, can_focus=True):
     # ----------------------------------------------------------------- layout
 
     def _widths(self, width: int) -> tuple[int, int]:
-        body = max(2, width - GUTTER_WIDTH)
-        if not self.right_title:
-            return body, 0
-        left = max(1, (body - len(SEPARATOR)) // 2)
-        return left, max(1, body - len(SEPARATOR) - left)
+        return column_widths(width, bool(self.right_title))
 
     def _annotations(self, row: Row) -> list[tuple[str, str]]:
-        lines: list[tuple[str, str]] = []
-        if row.label:
-            lines.append((f"⇄ {row.label}", "label"))
-        # a variant spread over the whole story (a name spelled two ways) would repeat on every
-        # row that mentions it: those keep the ~ gutter mark and are listed in the detail
-        shown = [d for d in row.discrepancies if d.group is not None or d.severity != "variant"]
-        for d in shown[:3]:
-            lines.append(
-                (discrepancy_line(d), "conflict" if d.severity == "conflict" else "discrepancy")
-            )
-        if len(shown) > 3:
-            lines.append((f"  … {len(shown) - 3} more (d: detail)", "discrepancy"))
-        notes = self.note_counts.get(row.group, 0)
-        if notes:
-            lines.append((f"✎ {notes} note{'s' if notes != 1 else ''}", "note"))
-        return lines
-
-    def _row_height(self, row: Row, lw: int, rw: int) -> int:
-        left = len(wrap_offsets(row.left_plain, lw)) + 1
-        right = len(wrap_offsets(row.right_plain, rw)) + 1 if rw else 1
-        return max(left, right) + len(self._annotations(row)) + 1
+        """The lines under a row's text (label, discrepancies, notes) with their roles."""
+        return row_annotations(row, self.note_counts)
 
     def _relayout(self, *, force: bool = False, quiet: bool = False) -> None:
         """Compute every row's height for the current width (force: even if it is the same).
@@ -329,7 +291,7 @@ class CompareView(ScrollView, can_focus=True):
         lw, rw = self._widths(width)
         starts, heights, total = [], [], 0
         for row in self.rows:
-            h = self._row_height(row, lw, rw)
+            h = row_height(row, lw, rw, self.note_counts)
             starts.append(total)
             heights.append(h)
             total += h
@@ -387,92 +349,28 @@ class CompareView(ScrollView, can_focus=True):
             self._styles[role] = style
         return style
 
-    def _text_lines(self, text: Text, width: int) -> list[Strip]:
-        console = self.app.console
-        plain = text.plain
-        offsets = wrap_offsets(plain, width)
-        parts = text.divide(offsets) if offsets else [text]
-        return [
-            Strip(list(part.render(console, end=""))).adjust_cell_length(width) for part in parts
-        ]
-
     def _row_strips(self, index: int) -> list[Strip]:
         cached = self._strips.get(index)
         if cached is not None:
             self._strips.move_to_end(index)
             return cached
-        row = self.rows[index]
-        width = self._layout_width
-        lw, rw = self._widths(width)
-        style_for = self.style_for
-        sep = Segment(SEPARATOR, style_for("separator"))
-        left = self._side_lines(row.left, lw, row.kind == "unique-right")
-        right = self._side_lines(row.right, rw, row.kind == "unique-left") if rw else []
-        height = max(len(left), len(right), 1)
-        strips: list[Strip] = []
-        mark = GUTTER[row.kind]
-        flag = " "
-        if row.discrepancies:
-            flag = SEVERITY_MARK.get(row.discrepancies[0].severity, "~")
-        note = "✎" if self.note_counts.get(row.group) else " "
-        gutter_style = style_for("gutter")
-        flag_style = style_for("conflict" if row.has_conflict else "discrepancy")
-        for n in range(height):
-            segs: list[Segment] = []
-            if n == 0:
-                segs += [
-                    Segment(" "),
-                    Segment(mark, gutter_style),
-                    Segment(flag, flag_style),
-                    Segment(note, style_for("note")),
-                    Segment(" "),
-                ]
-            else:
-                segs.append(Segment(" " * GUTTER_WIDTH))
-            segs += left[n] if n < len(left) else [Segment(" " * lw)]
-            if rw:
-                segs.append(sep)
-                segs += right[n] if n < len(right) else [Segment(" " * rw)]
-            strips.append(Strip(segs, width))
-        for line, role in self._annotations(row):
-            text = Text(line, style_for(role), no_wrap=True, end="")
-            text.truncate(width - GUTTER_WIDTH, overflow="ellipsis")
-            body = Strip(list(text.render(self.app.console, end=""))).adjust_cell_length(
-                width - GUTTER_WIDTH
-            )
-            strips.append(Strip([Segment(" " * GUTTER_WIDTH), *body], width))
+        strips = self._painter().row_strips(
+            self.rows[index],
+            self._layout_width,
+            bool(self.right_title),
+            self.note_counts,
+            show_trivial=self.show_trivial,
+            pattern=self._pattern,
+        )
         self._strips[index] = strips
         if len(self._strips) > CACHE_ROWS:
             self._strips.popitem(last=False)
         return strips
 
-    def _side_lines(
-        self, pieces: Sequence[tuple[str, str]], width: int, absent: bool
-    ) -> list[Strip]:
-        if not pieces:
-            if absent:
-                text = Text("∅ not in this version", self.style_for("absent"), end="")
-                text.truncate(width, overflow="ellipsis")
-                return [
-                    Strip(list(text.render(self.app.console, end=""))).adjust_cell_length(width)
-                ]
-            return []
-        text = styled(shown_pieces(pieces, self.show_trivial), self.style_for, self._pattern)
-        return self._text_lines(text, width)
-
-    def _header_strip(self, width: int) -> Strip:
-        style = self.style_for("header")
-        lw, rw = self._widths(width)
-        segs = [Segment(" " * GUTTER_WIDTH, style)]
-        left = Text(self.left_title, style, no_wrap=True, end="")
-        left.truncate(lw, overflow="ellipsis", pad=True)
-        segs += list(left.render(self.app.console, end=""))
-        if rw:
-            segs.append(Segment(SEPARATOR, style))
-            right = Text(self.right_title, style, no_wrap=True, end="")
-            right.truncate(rw, overflow="ellipsis", pad=True)
-            segs += list(right.render(self.app.console, end=""))
-        return Strip(segs).adjust_cell_length(width, style)
+    def _painter(self) -> RowPainter:
+        if self._row_painter is None:
+            self._row_painter = RowPainter(self.style_for, self.app.console)
+        return self._row_painter
 
     def render_line(self, y: int) -> Strip:
         """One screen line: the header (y == 0) or a line of a row."""
@@ -481,15 +379,13 @@ class CompareView(ScrollView, can_focus=True):
             self._relayout()
         base = self.rich_style
         if y == 0:
-            return self._header_strip(width).apply_style(base)
+            header = self._painter().header_strip(width, self.left_title, self.right_title)
+            return header.apply_style(base)
         line = self.scroll_offset.y + y - 1
         if not self.rows:
             notice = self.notice.splitlines()
             if 2 <= y < 2 + len(notice):
-                text = Text(notice[y - 2], self.style_for("absent"), end="")
-                text.truncate(width - GUTTER_WIDTH, overflow="ellipsis")
-                strip = Strip([Segment(" " * GUTTER_WIDTH), *text.render(self.app.console, end="")])
-                return strip.adjust_cell_length(width, base).apply_style(base)
+                return self._painter().notice_strip(notice[y - 2], width, base).apply_style(base)
             return Strip.blank(width, base)
         if line >= self._total:
             return Strip.blank(width, base)
@@ -499,11 +395,7 @@ class CompareView(ScrollView, can_focus=True):
         if k < len(strips):
             strip = strips[k]
         else:
-            lw, rw = self._widths(self._layout_width)
-            segs = [Segment(" " * (GUTTER_WIDTH + lw))]
-            if rw:
-                segs += [Segment(SEPARATOR, self.style_for("separator")), Segment(" " * rw)]
-            strip = Strip(segs)
+            strip = self._painter().filler_strip(self._layout_width, bool(self.right_title))
         if index == self.cursor and k < len(strips):
             cursor = self.style_for("cursor")
             strip = strip.apply_style(base + cursor)

@@ -16,10 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
+
+PALETTE_CELLS = 13
+"""Cells kept free for the command palette key at the right ("▏^p palette")."""
 
 Shown = tuple[Hashable, tuple[bool, ...]]
 """What the footer shows: (the keys, their tooltips and order; each key's enabled state)."""
@@ -30,6 +34,7 @@ class KeyFooter(Footer):
 
     _recompose_pending = False
     _shown: Shown | None = None
+    _composed_width = 0
 
     def _signature(self) -> Shown | None:
         """What compose() would show: every shown binding, its state and the palette key."""
@@ -41,16 +46,30 @@ class KeyFooter(Footer):
             if binding.show or key == self.app.COMMAND_PALETTE_BINDING
         ]
         keys = tuple(row[:-1] for row in rows)
-        return (self.compact, self.show_command_palette, keys), tuple(row[-1] for row in rows)
+        shown = (self.compact, self.show_command_palette, self.app.size.width, keys)
+        return shown, tuple(row[-1] for row in rows)
 
     def compose(self) -> ComposeResult:
         self._shown = self._signature()
+        self._composed_width = self.app.size.width
+        room = self.app.size.width - PALETTE_CELLS
         for widget in super().compose():
+            if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
+                # a key that does not fit whole is left out (help lists it), never cut
+                # ("d Deta") nor pushed past the palette key
+                need = cell_len(widget.key_display or widget.key) + cell_len(widget.description)
+                room -= need + 2
+                if room < 0:
+                    continue
             if isinstance(widget, FooterKey):
                 # the class FooterKey's compact watcher would add after mounting, one style
                 # update per key: given now, the watcher finds it there and does nothing
                 widget.set_class(self.compact, "-compact", update=False)
             yield widget
+
+    async def on_resize(self) -> None:
+        if self.app.size.width != self._composed_width and self._bindings_ready:
+            await self.recompose()
 
     async def show_keys(self) -> None:
         """Show the keys now, before the screen's first frame (the screen calls it on mount)."""
