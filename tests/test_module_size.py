@@ -15,7 +15,6 @@ ROOT = Path(__file__).resolve().parents[1] / "tui"
 ALLOWED: frozenset[str] = frozenset(
     {
         "core/notes/store.py",
-        "ui/widgets/compare_view.py",
     }
 )
 

@@ -15,6 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from tui import __version__
+from tui.commands.arguments import add_input_arguments
 from tui.core.errors import InputError
 
 COMMANDS = ("articles", "align", "diff", "facts", "notes", "report")
@@ -27,23 +28,6 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         sys.stderr.write(f"{self.prog}: {message}\n")
         raise SystemExit(2)
-
-
-def add_input_arguments(parser: argparse.ArgumentParser, *, paths_required: bool = False) -> None:
-    """Add the PATH and loading options shared by the app and every subcommand."""
-    parser.add_argument(
-        "paths",
-        nargs="+" if paths_required else "*",
-        metavar="PATH",
-        help="article file, folder of articles, or - for stdin (default: the bundled seeds)",
-    )
-    parser.add_argument(
-        "--max-bytes",
-        type=int,
-        default=None,
-        metavar="N",
-        help="refuse files larger than N bytes (default: 5 MB)",
-    )
 
 
 def build_parser() -> argparse.ArgumentParser:

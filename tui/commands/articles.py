@@ -9,8 +9,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from tui.cli import add_input_arguments
 from tui.commands._common import load_inputs, print_json
+from tui.commands.arguments import add_input_arguments
 from tui.core.report.serialize import articles_document
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from tui.cli import add_input_arguments
 from tui.commands._common import load_analysis, print_json
+from tui.commands.arguments import add_input_arguments
 
 if TYPE_CHECKING:
     from tui.core.analysis import Analysis

@@ -11,8 +11,8 @@ import argparse
 import sys
 from typing import Any
 
-from tui.cli import add_input_arguments
 from tui.commands._common import load_inputs, print_json
+from tui.commands.arguments import add_input_arguments
 from tui.core.errors import UsageError
 from tui.core.load.collection import Collection
 from tui.core.notes.anchor import Anchor, anchor_quote, anchor_sentence

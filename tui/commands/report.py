@@ -14,8 +14,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from tui.cli import add_input_arguments
 from tui.commands._common import check_reference, load_inputs
+from tui.commands.arguments import add_input_arguments
 from tui.core.analysis import analyze
 from tui.core.errors import MissingInput, UsageError
 from tui.core.load.collection import Collection

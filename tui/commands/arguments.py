@@ -1,0 +1,25 @@
+"""Provides add_input_arguments(): the PATH and loading options every command and the app share.
+
+It lives here, not in tui.cli, so the commands do not import the module that imports them.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+
+def add_input_arguments(parser: argparse.ArgumentParser, *, paths_required: bool = False) -> None:
+    """Add the PATH and loading options shared by the app and every subcommand."""
+    parser.add_argument(
+        "paths",
+        nargs="+" if paths_required else "*",
+        metavar="PATH",
+        help="article file, folder of articles, or - for stdin (default: the bundled seeds)",
+    )
+    parser.add_argument(
+        "--max-bytes",
+        type=int,
+        default=None,
+        metavar="N",
+        help="refuse files larger than N bytes (default: 5 MB)",
+    )
