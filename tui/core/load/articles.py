@@ -39,6 +39,8 @@ from tui.core.errors import (
     TooLargeInput,
     UnreadableInput,
 )
+from tui.core.load.bounds import bound_spans
+from tui.core.load.sanitize import cleaned
 
 # The parsing modules (decode, junk, segment) import where an article is parsed: the app, which
 # loads in its analysis process and only unpickles Articles, then never imports them.
@@ -495,6 +497,7 @@ def _date_of(meta: _Meta, url: str | None) -> str | None:
     return None
 
 
+@cleaned
 def article_from_text(
     text: str,
     article_id: str,
@@ -552,7 +555,7 @@ def article_from_text(
             _strip_lead(ptext, source, junk, meta)
         flat = ptext.text
         indices: list[int] = []
-        for span in split_sentences(flat):
+        for span in bound_spans(flat, split_sentences(flat)):
             sentence_text = " ".join(flat[span.start : span.end].split())
             if not sentence_text:
                 continue
