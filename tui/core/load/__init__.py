@@ -21,6 +21,7 @@ if TYPE_CHECKING:
         load_article,
         read_file,
     )
+    from tui.core.load.bounds import MAX_SENTENCE_CHARS, bound_spans
     from tui.core.load.collection import (
         Collection,
         load_collection,
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
         HtmlText,
         html_to_text,
     )
+    from tui.core.load.sanitize import clean_article, clean_text
     from tui.core.load.segment import (
         Span,
         split_sentences,
@@ -55,9 +57,14 @@ _HOMES = {
     "html_to_text": "html",
     "Span": "segment",
     "split_sentences": "segment",
+    "MAX_SENTENCE_CHARS": "bounds",
+    "bound_spans": "bounds",
+    "clean_article": "sanitize",
+    "clean_text": "sanitize",
 }
 
 __all__ = [
+    "MAX_SENTENCE_CHARS",
     "Article",
     "Collection",
     "Decoded",
@@ -68,6 +75,9 @@ __all__ = [
     "article_from_bytes",
     "article_from_text",
     "article_id_from_name",
+    "bound_spans",
+    "clean_article",
+    "clean_text",
     "decode_text",
     "html_to_text",
     "load_article",

@@ -24,11 +24,11 @@ P = ParamSpec("P")
 
 _ESCAPES = re.compile(
     r"""
-      [\x1b\x9b] \[? [0-?]* [ -/]* [@-~]                         # CSI (ESC [ or U+009B) ... final
-    | (?: \x1b [\]PX^_] | [\x9d\x90\x98\x9e\x9f] ) [^\x07\x1b\x9c\n]* (?: \x07 | \x1b\\ | \x9c )?
-                                                                 # OSC, DCS, SOS, PM, APC ... ST
-    | \x1b [ -~]?                                                # any other ESC + one byte
-    | [\x00-\x08\x0b-\x1f\x7f-\x9f]                              # lone controls (not tab, LF)
+      (?: \x1b [\]PX^_] | [\x90\x98\x9d\x9e\x9f] ) [^\x07\x1b\x9c\n]* (?: \x07 | \x1b\\ | \x9c )?
+                                                    # OSC, DCS, SOS, PM, APC: payload up to ST/BEL
+    | (?: \x1b \[ | \x9b ) [0-?]* [ -/]* [@-~]?       # CSI: parameters, intermediates, final
+    | \x1b [ -~]?                                   # any other ESC and the byte after it
+    | [\x00-\x08\x0b-\x1f\x7f-\x9f]                 # lone controls (tab and LF stay)
     """,
     re.VERBOSE,
 )
