@@ -11,8 +11,10 @@ work per piece is bounded and the total stays linear in the input.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
-from tui.core.load.segment import Span
+if TYPE_CHECKING:  # segment is a parsing module: the app process never imports it
+    from tui.core.load.segment import Span
 
 MAX_SENTENCE_CHARS = 600
 """A sentence longer than this is cut into pieces of at most this many characters."""
@@ -51,5 +53,5 @@ def bound_spans(
             stop = cut
             while stop > start and text[stop - 1].isspace():
                 stop -= 1
-            yield Span(start, stop)
+            yield type(span)(start, stop)
             start = cut
