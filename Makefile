@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP_RUN  := $(VENV)/.stamp-run
 STAMP_TEST := $(VENV)/.stamp-test
 
-.PHONY: run test lint bench stress clean snapshots-update
+.PHONY: run test lint bench stress fuzz clean snapshots-update
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ bench: $(STAMP_TEST)
 
 stress: $(STAMP_TEST)
 	$(BIN)/python -m bench.notes_stress
+
+# property-based fuzzing (hypothesis) of loader, splitter, aligner, facts, reports; FUZZ_SECONDS per target
+FUZZ_SECONDS ?= 120
+fuzz: $(STAMP_TEST)
+	$(BIN)/python -m bench.fuzz $(FUZZ_SECONDS)
 
 snapshots-update: $(STAMP_TEST)
 	$(BIN)/python -m pytest -q tests/snapshots --snapshot-update

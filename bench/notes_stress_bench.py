@@ -7,7 +7,10 @@
 2. Kill -9: the same trials as tests/core/test_notes_crash.py, more of them (`trials`): a
    writer forked from a warm process adds and deletes notes until SIGKILL at a random moment;
    after each kill the sidecar must parse and hold every note whose save had returned.
-3. Two writers: two processes add 500 notes each to one sidecar; all 1,000 must be there.
+3. Two writers: two processes add 500 notes each to one sidecar; all 1,000 must be there;
+   then four writers × 200 notes, all 800 must be there.
+5. Disk full: a 192 KB tmpfs (root only, skipped otherwise) filled by saves until one fails;
+   the sidecar must still parse and hold every note saved before.
 4. Re-anchoring on the seeds: every sentence and a random 1-3 word selection in it, after an
    editor's note is inserted at the top and one sentence is deleted (for every sentence in
    turn), and after each sentence is reworded: how many land right, wrong, or orphaned, and
@@ -100,13 +103,16 @@ def kill_trials(harness: ModuleType, folder: Path, trials: int) -> bool:
     return True
 
 
-def two_writers(harness: ModuleType, folder: Path, count: int) -> bool:
-    """Two processes add `count` notes each; print throughput; False if any is missing."""
+def two_writers(
+    harness: ModuleType, folder: Path, count: int, names: tuple[str, ...] = ("ann", "bob")
+) -> bool:
+    """len(names) processes add `count` notes each; print throughput; False if any is missing."""
     import subprocess
 
-    sidecar = folder / "two" / SIDECAR_NAME
+    n = len(names)
+    sidecar = folder / f"writers{n}" / SIDECAR_NAME
     sidecar.parent.mkdir()
-    go = folder / "two" / "go"
+    go = sidecar.parent / "go"
     writers = [
         subprocess.Popen(
             [sys.executable, "-c", harness.WRITER, str(sidecar), who, str(count), str(go)],
@@ -114,7 +120,7 @@ def two_writers(harness: ModuleType, folder: Path, count: int) -> bool:
             text=True,
             env=harness.python_env(),
         )
-        for who in ("ann", "bob")
+        for who in names
     ]
     for w in writers:
         assert w.stdout is not None
@@ -124,12 +130,55 @@ def two_writers(harness: ModuleType, folder: Path, count: int) -> bool:
     codes = [w.wait() for w in writers]
     took = time.perf_counter() - start
     notes = json.loads(sidecar.read_text(encoding="utf-8"))["notes"]
-    ok = codes == [0, 0] and len({n["id"] for n in notes}) == 2 * count
+    ok = codes == [0] * n and len({note["id"] for note in notes}) == n * count
     print(
-        f"two writers: {2 * count} saves in {took:.1f} s ({2 * count / took:.0f} saves/s), "
+        f"{n} writers: {n * count} saves in {took:.1f} s ({n * count / took:.0f} saves/s), "
         f"{len(notes)} notes in the sidecar{'' if ok else '  FAILED'}"
     )
     return ok
+
+
+def disk_full(size_kb: int = 192) -> bool:
+    """Fill a small tmpfs with notes until a save fails; every note saved before must remain.
+
+    Needs root (to mount the tmpfs); prints why it is skipped otherwise. False on a lost note
+    or a sidecar that no longer parses.
+    """
+    import os
+    import subprocess
+
+    if os.geteuid() != 0:
+        print("disk full: skipped (mounting a small tmpfs needs root)")
+        return True
+    with tempfile.TemporaryDirectory(prefix="notes-full-") as tmp:
+        mount = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs", tmp],
+            capture_output=True,
+            text=True,
+        )
+        if mount.returncode != 0:
+            print(f"disk full: skipped (mount failed: {mount.stderr.strip()[:80]})")
+            return True
+        try:
+            sidecar = Path(tmp) / SIDECAR_NAME
+            store = NoteStore.open(sidecar, author="ann", lock_timeout=5)
+            saved, error = 0, ""
+            for i in range(100_000):
+                try:
+                    store.add("1", f"note {i} " + "x" * 200, [])
+                except Exception as exc:  # the point: which error, and was anything lost
+                    error = f"{type(exc).__name__}: {str(exc)[:80]}"
+                    break
+                saved += 1
+            notes = json.loads(sidecar.read_text(encoding="utf-8"))["notes"]
+            ok = bool(error) and len(notes) >= saved
+            print(
+                f"disk full ({size_kb} KB tmpfs): {saved} saves, then {error or 'no error'}; "
+                f"{len(notes)} notes in the sidecar{'' if ok else '  FAILED'}"
+            )
+            return ok
+        finally:
+            subprocess.run(["umount", tmp], check=False)
 
 
 def reanchoring() -> bool:
@@ -203,6 +252,8 @@ def main(trials: int = 500) -> int:
         (folder / "kills").mkdir()
         ok = kill_trials(harness, folder / "kills", trials)
         ok = two_writers(harness, folder, 500) and ok
+        ok = two_writers(harness, folder, 200, ("ann", "bob", "cyd", "dee")) and ok
+        ok = disk_full() and ok
     return 0 if ok and anchors_ok else 1
 
 

@@ -66,7 +66,18 @@ def _split_app_args(argv: list[str]) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line; returns the exit code. Nothing on stderr is a raw control code."""
+    from tui.commands.safe_stream import CleanStream
+
+    stderr = sys.stderr
+    sys.stderr = CleanStream(stderr)  # type: ignore[assignment]
+    try:
+        return _main(argv)
+    finally:
+        sys.stderr = stderr
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         if _split_app_args(args_list):

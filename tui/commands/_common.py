@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -11,6 +12,9 @@ from tui.core.errors import UsageError
 from tui.core.load.article import DEFAULT_MAX_BYTES
 from tui.core.load.collection import Collection, load_collection
 from tui.resources import seed_paths
+
+_C1 = re.compile("[\x7f-\x9f]")
+"""DEL and the C1 controls, which json.dumps(ensure_ascii=False) leaves raw."""
 
 if TYPE_CHECKING:
     from tui.core.analysis import Analysis
@@ -71,4 +75,6 @@ def load_analysis(args: argparse.Namespace, *, threshold: float | None = None) -
 
 def print_json(document: dict[str, Any]) -> None:
     """Print a JSON document to stdout (UTF-8, indented, stable key order)."""
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    # JSON escapes C0 controls itself; C1 (U+009B is CSI on some terminals) only as \u escapes
+    sys.stdout.write(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")

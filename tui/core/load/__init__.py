@@ -1,9 +1,9 @@
 """Provides the load stage: bytes on disk to `Article`s.
 
 It owns decoding (encodings, BOMs, mojibake), HTML extraction, page junk (bylines, share
-buttons, related links), inline markup, sentence splitting, the `Article` and `Sentence`
-values, and loading a collection of versions from paths, folders or stdin. It imports no
-other stage.
+buttons, related links), inline markup, control characters and terminal escapes (sanitize),
+sentence splitting with a bound on sentence length, the `Article` and `Sentence` values, and
+loading a collection of versions from paths, folders or stdin. It imports no other stage.
 """
 
 from __future__ import annotations
@@ -23,6 +23,10 @@ if TYPE_CHECKING:
         load_article,
         read_file,
     )
+    from tui.core.load.bounds import (
+        MAX_SENTENCE_CHARS,
+        bound_spans,
+    )
     from tui.core.load.collection import (
         Collection,
         load_collection,
@@ -38,6 +42,10 @@ if TYPE_CHECKING:
     from tui.core.load.parse import (
         article_from_text,
     )
+    from tui.core.load.sanitize import (
+        clean_article,
+        clean_text,
+    )
     from tui.core.load.segment import (
         Span,
         split_sentences,
@@ -52,6 +60,8 @@ _HOMES = {
     "article_from_bytes": "articles",
     "load_article": "articles",
     "read_file": "articles",
+    "MAX_SENTENCE_CHARS": "bounds",
+    "bound_spans": "bounds",
     "Collection": "collection",
     "load_collection": "collection",
     "Decoded": "decode",
@@ -59,12 +69,15 @@ _HOMES = {
     "HtmlText": "html",
     "html_to_text": "html",
     "article_from_text": "parse",
+    "clean_article": "sanitize",
+    "clean_text": "sanitize",
     "Span": "segment",
     "split_sentences": "segment",
 }
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "MAX_SENTENCE_CHARS",
     "Article",
     "Collection",
     "Decoded",
@@ -75,6 +88,9 @@ __all__ = [
     "article_from_bytes",
     "article_from_text",
     "article_id_from_name",
+    "bound_spans",
+    "clean_article",
+    "clean_text",
     "decode_text",
     "html_to_text",
     "load_article",

@@ -18,6 +18,7 @@ from tui.core.errors import (
     MalformedInput,
 )
 from tui.core.load.article import Article, Junk, Sentence
+from tui.core.load.bounds import bound_spans
 from tui.core.load.markup import (
     MD_FENCE,
     MD_HEADING,
@@ -31,6 +32,7 @@ from tui.core.load.markup import (
     MappedText,
     clean_inline,
 )
+from tui.core.load.sanitize import cleaned
 
 if TYPE_CHECKING:  # HTML is parsed on first use: text and Markdown inputs need no parser
     from tui.core.load.html import HtmlText
@@ -271,6 +273,7 @@ def _date_of(meta: _Meta, url: str | None) -> str | None:
     return None
 
 
+@cleaned
 def article_from_text(
     text: str,
     article_id: str,
@@ -328,7 +331,7 @@ def article_from_text(
             _strip_lead(ptext, source, junk, meta)
         flat = ptext.text
         indices: list[int] = []
-        for span in split_sentences(flat):
+        for span in bound_spans(flat, split_sentences(flat)):
             sentence_text = " ".join(flat[span.start : span.end].split())
             if not sentence_text:
                 continue

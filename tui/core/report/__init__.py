@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from tui.core.report.links import link_url
     from tui.core.report.serialize import (
         alignment_document,
         articles_document,
@@ -33,6 +34,7 @@ _HOMES = {
     "diff_document": "serialize",
     "facts_document": "serialize",
     "notelist_document": "serialize",
+    "link_url": "links",
 }
 
 __all__ = [
@@ -42,6 +44,7 @@ __all__ = [
     "articles_document",
     "diff_document",
     "facts_document",
+    "link_url",
     "notelist_document",
     "render",
     "report_document",

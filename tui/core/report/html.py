@@ -15,6 +15,7 @@ from tui.core.align.aligner import Group
 from tui.core.analysis import Analysis, slot_text
 from tui.core.compare.diff import Op
 from tui.core.compare.discrepancy import SEVERITIES, Variant
+from tui.core.report.links import link_url
 from tui.core.report.model import (
     SECTION_TITLES,
     SEVERITY_TITLES,
@@ -106,7 +107,8 @@ def _html_versions(analysis: Analysis) -> list[str]:
         ident = _h(a.id) + (
             ' <span class="muted">(reference)</span>' if a.id == al.reference else ""
         )
-        url = f'<a href="{_h(a.url)}">{_h(a.url)}</a>' if a.url else "-"
+        target = link_url(a.url)  # only http(s) becomes a link; javascript: etc. stay text
+        url = f'<a href="{_h(target)}">{_h(target)}</a>' if target else _h(a.url or "") or "-"
         rows.append(
             [
                 _td(ident),

@@ -1,0 +1,325 @@
+"""Provides `make fuzz`: property-based fuzzing of the loader, splitter, aligner, facts and reports.
+
+`python -m bench.fuzz [SECONDS_PER_TARGET] [TARGET ...]` (default 120 s per target). Each target
+draws inputs with hypothesis (random bytes, mutated seeds, hostile text and HTML: controls and
+terminal escapes, BOMs, invalid UTF-8, right-to-left and combining marks, huge lines, tiny
+sentences, javascript:/data: links) in rounds of fresh seeds until its time is up, and fails on
+
+- any exception other than `InputError`;
+- any run slower than 2 s per MB of input (1 s at least, for the fixed costs);
+- an `href` in an HTML report that is neither `#…` nor http(s) (active content);
+- a control character (other than tab and line feed) in an article field or a text report.
+
+It prints the cases, failures and slowest run per target, and exits 1 when anything failed.
+The tests run the same targets with a few hundred fixed-seed cases (tests/core/test_fuzz.py).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from tui.core.errors import InputError
+
+SEEDS = sorted((Path(__file__).parents[1] / "seeds").glob("*.txt"))
+"""The five bundled articles, the base of the mutations."""
+
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""A control character that must never reach a terminal."""
+
+HREF = re.compile(r"""href\s*=\s*["']?\s*([^"'\s>]*)""", re.IGNORECASE)
+"""Link targets in an HTML report."""
+
+SECONDS_PER_MB = 2.0
+"""The time budget of one run per MB of input."""
+
+MIN_SECONDS = 1.0
+"""The time budget of one run of a small input."""
+
+_PIECES = [
+    "\x1b]52;c;aGVsbG8=\x07",
+    "\x1b[31m",
+    "\x1b[2J",
+    "\x9b1m",
+    "\x07",
+    "\x00",
+    "\ufeff",
+    "\u202e",
+    "\u0301",
+    "שלום",
+    "مرحبا",
+    "Mr. ",
+    "U.S. ",
+    "z. B. ",
+    "3.5 ",
+    "1,200 ",
+    "on Tuesday ",
+    "June 17, 2025 ",
+    '"',
+    "'",
+    ". ",
+    "! ",
+    "? ",
+    ": ",
+    "\n",
+    "\n\n",
+    "---\n",
+    "# ",
+    "* ",
+    "[a](javascript:alert(1)) ",
+    "<b>",
+    "&amp;",
+    "&#27;",
+    "https://example.com/x ",
+    "javascript:alert(1)",
+    "word ",
+    "said ",
+    "killed ",
+    "Reuters ",
+]
+"""Fragments the text strategy glues together: escapes, scripts, stops, markup, facts."""
+
+_text = st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=20)), max_size=120).map(
+    "".join
+)
+"""Hostile article text."""
+
+_html = st.builds(
+    lambda head, url, body: (
+        f'<html><head><meta charset="{head}"><title>{body[:40]}</title>'
+        f'<link rel="canonical" href="{url}"><meta property="og:url" content="{url}"></head>'
+        f"<body><article><p>{body}</p></article></body></html>"
+    ),
+    st.sampled_from(["utf-8", "cp1251", "latin-1", "bogus", "undefined", ""]),
+    st.sampled_from(
+        ["javascript:alert(1)", "  JaVaScRiPt:x", "data:text/html,x", "https://ex.com/a", "x"]
+    ),
+    _text,
+)
+"""Hostile HTML pages with hostile metadata."""
+
+
+@st.composite
+def _mutated_seed(draw: st.DrawFn) -> bytes:
+    data = bytearray(SEEDS[draw(st.integers(0, len(SEEDS) - 1))].read_bytes())
+    for _ in range(draw(st.integers(0, 12))):
+        at = draw(st.integers(0, max(len(data) - 1, 0)))
+        op = draw(st.sampled_from(["flip", "insert", "cut", "repeat"]))
+        if op == "flip" and data:
+            data[at] = draw(st.integers(0, 255))
+        elif op == "insert":
+            data[at:at] = draw(st.sampled_from(_PIECES)).encode("utf-8")
+        elif op == "cut":
+            del data[at : at + draw(st.integers(1, 400))]
+        else:
+            data[at:at] = bytes(data[at : at + 40]) * draw(st.integers(1, 60))
+    return bytes(data)
+
+
+_small_raw = st.one_of(
+    st.binary(max_size=3000),
+    _mutated_seed(),
+    _text.map(lambda t: t.encode("utf-8", "surrogatepass")),
+    _html.map(lambda t: t.encode("utf-8", "surrogatepass")),
+    st.sampled_from([b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b""]).flatmap(
+        lambda bom: _text.map(lambda t: bom + t.encode("utf-8", "replace"))
+    ),
+)
+_raw = st.one_of(
+    _small_raw,
+    st.integers(1, 40).map(lambda k: b"on Tuesday and " * (k * 500)),
+    st.integers(1, 40).map(lambda k: b"Ok. " * (k * 500)),
+)
+"""File contents: random, mutated seeds, hostile text and HTML, BOMs, huge and tiny sentences."""
+
+_name = st.sampled_from(["a.txt", "b.md", "c.html", "d.htm", "e\x1b[2J.txt", "f"])
+"""File names, one of them hostile."""
+
+
+@dataclass
+class Tally:
+    """What one target saw."""
+
+    cases: int = 0
+    """Inputs run."""
+    failures: list[str] = field(default_factory=list)
+    """One line per failure (kind, detail)."""
+    slowest: float = 0.0
+    """The slowest run, in seconds per MB (at least MIN_SECONDS' worth of input)."""
+
+
+def _articles_of(raws: list[bytes], names: list[str]) -> list[object]:
+    from tui.core.load.articles import article_from_bytes
+
+    out = []
+    for k, (raw, name) in enumerate(zip(raws, names, strict=True)):
+        with contextlib.suppress(InputError):
+            out.append(article_from_bytes(raw, f"v{k}", name))
+    return out
+
+
+def _check_article_fields(articles: list[object]) -> list[str]:
+    bad = []
+    for art in articles:
+        fields = [art.source, art.title, art.outlet, art.id, art.url or ""]  # type: ignore[attr-defined]
+        fields += [s.text for s in art.sentences]  # type: ignore[attr-defined]
+        if any(CONTROL.search(f) for f in fields):
+            bad.append("control character in an article field")
+    return bad
+
+
+def load_case(raw: bytes, name: str) -> list[str]:
+    """Load one file; the problems found."""
+    return _check_article_fields(_articles_of([raw], [name]))
+
+
+def split_case(text: str) -> list[str]:
+    """Split a text into sentences; spans must be in order, inside the text, non-empty."""
+    from tui.core.load.segment import split_sentences
+
+    spans = split_sentences(text)
+    last = 0
+    for s in spans:
+        if not (last <= s.start < s.end <= len(text)):
+            return [f"bad span {s.start}-{s.end} after {last} in {len(text)} chars"]
+        last = s.end
+    return []
+
+
+def pipeline_case(raws: list[bytes], names: list[str]) -> list[str]:
+    """Load, align, diff, check facts and write every report; the problems found."""
+    from tui.core.analysis import analyze
+    from tui.core.report.writer import render
+
+    articles = _articles_of(raws, names)
+    problems = _check_article_fields(articles)
+    if not articles:
+        return problems
+    analysis = analyze(articles)  # type: ignore[arg-type]
+    html_text = render("html", analysis, generated="2026-01-01")
+    md_text = render("md", analysis, generated="2026-01-01")
+    render("json", analysis, generated="2026-01-01")
+    for href in HREF.findall(html_text):
+        if not (href.startswith("#") or re.match(r"https?://", href, re.IGNORECASE)):
+            problems.append(f"active link in the HTML report: {href[:40]!r}")
+    if CONTROL.search(md_text.replace("\t", "")):
+        problems.append("control character in the Markdown report")
+    return problems
+
+
+def _timed(tally: Tally, size: int, run: Callable[[], list[str]]) -> None:
+    tally.cases += 1
+    t0 = time.perf_counter()
+    try:
+        problems = run()
+    except InputError:
+        problems = []
+    except Exception as exc:  # the fuzzer's whole point: report, never stop
+        problems = [f"crash: {type(exc).__name__}: {str(exc)[:120]}"]
+    elapsed = time.perf_counter() - t0
+    mb = size / 1e6
+    tally.slowest = max(tally.slowest, elapsed / max(mb, MIN_SECONDS / SECONDS_PER_MB))
+    if elapsed > max(SECONDS_PER_MB * mb, MIN_SECONDS):
+        problems.append(f"slow: {elapsed:.2f} s for {size} bytes")
+    tally.failures += problems
+
+
+def _target(name: str, tally: Tally, small: bool) -> Callable[[], None]:
+    """The hypothesis test of one target, recording into tally (never raising)."""
+    raw_files = _small_raw if small else _raw
+    if name == "load":
+
+        @given(raw_files, _name)
+        def load(raw: bytes, fname: str) -> None:
+            _timed(tally, len(raw), lambda: load_case(raw, fname))
+
+        return load
+    if name == "split":
+
+        @given(_text)
+        def split(text: str) -> None:
+            _timed(tally, len(text.encode("utf-8", "surrogatepass")), lambda: split_case(text))
+
+        return split
+
+    @given(st.lists(st.tuples(raw_files, _name), min_size=2, max_size=4))
+    def pipeline(files: list[tuple[bytes, str]]) -> None:
+        raws, names = [f[0] for f in files], [f[1] for f in files]
+        _timed(tally, sum(map(len, raws)), lambda: pipeline_case(raws, names))
+
+    return pipeline
+
+
+TARGETS = ("load", "split", "pipeline")
+"""The fuzz targets, in the order they run."""
+
+
+def run_target(name: str, examples: int, seed: int, *, small: bool = False) -> Tally:
+    """Run one target for a number of examples drawn from one seed.
+
+    Args:
+        name: one of TARGETS.
+        examples: how many inputs hypothesis draws.
+        seed: the random seed (same seed, same inputs).
+        small: leave out the huge inputs (repeated dates, floods of tiny sentences).
+
+    Returns:
+        The tally: cases run, failures, slowest run.
+    """
+    from hypothesis import seed as with_seed
+
+    tally = Tally()
+    test = _target(name, tally, small)
+    configured = settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+        phases=[Phase.generate],
+    )(test)
+    with_seed(seed)(configured)()
+    return tally
+
+
+def main(argv: list[str]) -> int:
+    """Fuzz every target (or the named ones) for the given seconds each."""
+    seconds = float(argv[0]) if argv and argv[0].replace(".", "").isdigit() else 120.0
+    names = [a for a in argv if a in TARGETS] or list(TARGETS)
+    failed = total = 0
+    for name in names:
+        tally, seed, t0 = Tally(), 0, time.perf_counter()
+        while time.perf_counter() - t0 < seconds:
+            part = run_target(name, 200, seed)
+            tally.cases += part.cases
+            tally.failures += part.failures
+            tally.slowest = max(tally.slowest, part.slowest)
+            seed += 1
+        total += tally.cases
+        failed += len(tally.failures)
+        took = time.perf_counter() - t0
+        print(
+            f"{name}: {tally.cases} cases in {took:.0f} s, {len(tally.failures)} failures, "
+            f"slowest {tally.slowest:.2f} s/MB",
+            flush=True,
+        )
+        kinds: dict[str, int] = {}
+        for line in tally.failures:
+            kinds[line.split(":")[0]] = kinds.get(line.split(":")[0], 0) + 1
+        if kinds:
+            print("  by kind: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
+        for line in sorted(set(tally.failures))[:10]:
+            print(f"  {line}")
+    print(f"total: {total} cases, {failed} failures")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
