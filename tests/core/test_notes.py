@@ -15,7 +15,8 @@ from tui.core.errors import InputError, UsageError
 from tui.core.load.articles import Article, article_from_text
 from tui.core.load.collection import Collection, load_collection
 from tui.core.notes.anchor import Anchor, make_anchor
-from tui.core.notes.store import (
+from tui.core.notes.merge import merge
+from tui.core.notes.model import (
     DEFAULT_VERDICTS,
     SCHEMA,
     SIDECAR_NAME,
@@ -23,16 +24,12 @@ from tui.core.notes.store import (
     Note,
     NotesLocked,
     NotesReadOnly,
-    NoteStore,
     NotesWriteError,
-    Sidecar,
     Tombstone,
-    locate,
-    merge,
-    notes_by_sentence,
-    parse_sidecar,
-    sidecar_location,
 )
+from tui.core.notes.placement import locate, notes_by_sentence
+from tui.core.notes.sidecar import Sidecar, parse_sidecar, sidecar_location
+from tui.core.notes.store import NoteStore
 
 TEXT = (
     "Officials said 40 people died in the floods on Tuesday.\n\n"
@@ -582,7 +579,7 @@ def test_group_notes_and_files_loaded_under_another_id(
     sidecar: Path, article: Article, anchor: Anchor
 ) -> None:
     from tui.core.align.aligner import SentenceRef
-    from tui.core.notes.store import group_notes
+    from tui.core.notes.placement import group_notes
 
     store = open_store(sidecar)
     note = store.add("1", "t", [anchor])

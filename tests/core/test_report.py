@@ -26,7 +26,8 @@ from tui.core.compare.diff import Op, word_diff
 from tui.core.compare.facts import Discrepancy, Variant
 from tui.core.load.articles import Article, article_from_text
 from tui.core.load.collection import load_collection
-from tui.core.notes.store import DEFAULT_VERDICTS, SIDECAR_NAME, locate
+from tui.core.notes.model import DEFAULT_VERDICTS, SIDECAR_NAME
+from tui.core.notes.placement import locate
 from tui.core.report.markdown import md_marked
 from tui.core.report.serialize import alignment_document, facts_document, notelist_document
 from tui.core.report.writer import (

@@ -16,7 +16,9 @@ from tui.commands._common import load_inputs, print_json
 from tui.core.errors import UsageError
 from tui.core.load.collection import Collection
 from tui.core.notes.anchor import Anchor, anchor_quote, anchor_sentence
-from tui.core.notes.store import LocatedNote, NoteStore, SidecarLocation, locate, sidecar_location
+from tui.core.notes.placement import LocatedNote, locate
+from tui.core.notes.sidecar import SidecarLocation, sidecar_location
+from tui.core.notes.store import NoteStore
 from tui.core.report.serialize import NOTELIST_SCHEMA, notelist_document
 from tui.resources import seeds_dir
 

@@ -19,13 +19,9 @@ from tui.commands._common import check_reference, load_inputs
 from tui.core.analysis import analyze
 from tui.core.errors import MissingInput, UsageError
 from tui.core.load.collection import Collection
-from tui.core.notes.store import (
-    DEFAULT_VERDICTS,
-    Sidecar,
-    locate,
-    parse_sidecar,
-    sidecar_location,
-)
+from tui.core.notes.model import DEFAULT_VERDICTS
+from tui.core.notes.placement import locate
+from tui.core.notes.sidecar import Sidecar, parse_sidecar, sidecar_location
 from tui.core.report.writer import FORMATS, ReportNote, render, report_notes
 from tui.resources import seeds_dir
 

@@ -13,7 +13,8 @@ from tui.core.analysis import Analysis
 from tui.core.compare.diff import Op, count_changes
 from tui.core.compare.facts import Discrepancy, Fact, Variant
 from tui.core.load.articles import Article
-from tui.core.notes.store import LocatedNote, SidecarLocation
+from tui.core.notes.placement import LocatedNote
+from tui.core.notes.sidecar import SidecarLocation
 
 ARTICLES_SCHEMA = "sidebyside.articles/1"
 ALIGNMENT_SCHEMA = "sidebyside.alignment/1"
