@@ -156,7 +156,30 @@ def test_bad_add_exits_2_with_one_line_and_writes_nothing(
     assert not (folder / "sidebyside.notes.json").exists()
 
 
-@pytest.mark.parametrize("content", [b"{ not json", b'{"schema": "sidebyside.notes/9"}'])
+_NOTE = (
+    '{"id": "a", "created": "2026-01-01T00:00:00Z", "updated": "2026-01-01T00:00:00Z", '
+    '"author": "x", "verdict": "", "text": "t", "tags": [], "anchors": [], "history": %s}'
+)
+MALFORMED = {
+    "not json": b"{ not json",
+    "other schema": b'{"schema": "sidebyside.notes/9"}',
+    # found by fuzzing (issue 17): each was an internal error (exit 1)
+    "history entry an int": (
+        '{"schema": "sidebyside.notes/1", "notes": [%s]}' % (_NOTE % "[5]")
+    ).encode(),
+    "lone surrogate": (
+        '{"schema": "sidebyside.notes/1", "notes": [%s]}'
+        % (_NOTE % "[]").replace('"t"', '"\\ud800"')
+    ).encode(),
+    "5,000-digit integer": b'{"schema": "sidebyside.notes/1", "x": ' + b"9" * 5000 + b"}",
+    "deep nesting": b'{"schema": "sidebyside.notes/1", "x": '
+    + b"[" * 100_000
+    + b"]" * 100_000
+    + b"}",
+}
+
+
+@pytest.mark.parametrize("content", MALFORMED.values(), ids=MALFORMED.keys())
 def test_corrupt_sidecar_exits_2_names_the_file_and_keeps_it(
     folder: Path, capsys: pytest.CaptureFixture[str], content: bytes
 ) -> None:

@@ -11,6 +11,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -146,6 +147,19 @@ def _parse_note(data: Any) -> Note:
     return note
 
 
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+"""A JSON escape of a UTF-16 surrogate: only then can a parsed string hold a lone one."""
+
+
+def _encodable(data: Any) -> bool:
+    """True when every string in the parsed JSON can be written back as UTF-8."""
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except (UnicodeEncodeError, RecursionError):
+        return False
+    return True
+
+
 def parse_sidecar(raw: bytes, path: str) -> Sidecar:
     """Read a sidecar file's bytes.
 
@@ -168,6 +182,12 @@ def parse_sidecar(raw: bytes, path: str) -> Sidecar:
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}"
         raise CorruptSidecar(path, f"not valid JSON ({where}); {kept}") from exc
+    except RecursionError as exc:
+        raise CorruptSidecar(path, f"not valid JSON (nested too deeply); {kept}") from exc
+    except ValueError as exc:  # an integer of more than sys.get_int_max_str_digits() digits
+        raise CorruptSidecar(path, f"not valid JSON (a number too long to read); {kept}") from exc
+    if _SURROGATE_ESCAPE.search(text) is not None and not _encodable(data):
+        raise CorruptSidecar(path, f"a string holds a lone surrogate (\\uD800-\\uDFFF); {kept}")
     if not isinstance(data, dict) or "schema" not in data:
         raise CorruptSidecar(path, f"not a notes sidecar (no schema); {kept}")
     if data["schema"] != SCHEMA:
