@@ -156,21 +156,21 @@ def test_bad_add_exits_2_with_one_line_and_writes_nothing(
     assert not (folder / "sidebyside.notes.json").exists()
 
 
-_NOTE = (
-    '{"id": "a", "created": "2026-01-01T00:00:00Z", "updated": "2026-01-01T00:00:00Z", '
-    '"author": "x", "verdict": "", "text": "t", "tags": [], "anchors": [], "history": %s}'
-)
+def _one_note(history: str = "[]", text: str = '"t"') -> bytes:
+    note = (
+        '{"id": "a", "created": "2026-01-01T00:00:00Z", "updated": "2026-01-01T00:00:00Z", '
+        f'"author": "x", "verdict": "", "text": {text}, "tags": [], "anchors": [], '
+        f'"history": {history}}}'
+    )
+    return f'{{"schema": "sidebyside.notes/1", "notes": [{note}]}}'.encode()
+
+
 MALFORMED = {
     "not json": b"{ not json",
     "other schema": b'{"schema": "sidebyside.notes/9"}',
     # found by fuzzing (issue 17): each was an internal error (exit 1)
-    "history entry an int": (
-        '{"schema": "sidebyside.notes/1", "notes": [%s]}' % (_NOTE % "[5]")
-    ).encode(),
-    "lone surrogate": (
-        '{"schema": "sidebyside.notes/1", "notes": [%s]}'
-        % (_NOTE % "[]").replace('"t"', '"\\ud800"')
-    ).encode(),
+    "history entry an int": _one_note(history="[5]"),
+    "lone surrogate": _one_note(text='"\\ud800"'),
     "5,000-digit integer": b'{"schema": "sidebyside.notes/1", "x": ' + b"9" * 5000 + b"}",
     "deep nesting": b'{"schema": "sidebyside.notes/1", "x": '
     + b"[" * 100_000

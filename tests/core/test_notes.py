@@ -614,3 +614,31 @@ def test_bundled_seeds_folder_is_kept_out(folder_collection: Collection, tmp_pat
     )
     assert place.fallback and place.path.parent == tmp_path / "data" / "notes"
     assert "bundled samples" in place.reason
+
+
+def test_a_save_re_encodes_only_the_new_note_however_many_notes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past 8,192 notes a fixed-size cache fell off a cliff: every save re-encoded every note."""
+    from dataclasses import replace
+
+    import tui.core.notes.sidecar as sidecar_module
+
+    def note(i: int) -> Note:
+        stamp = f"2026-01-01T00:00:00.{i:06d}Z"
+        return Note(f"{i:012x}", stamp, stamp, "a", "", f"note {i}")
+
+    before = Sidecar(notes=tuple(note(i) for i in range(9000)))
+    first = before.to_json()
+    calls: list[object] = []
+    real = json.dumps
+
+    def counting(value: object, **kwargs: object) -> str:
+        calls.append(value)
+        return real(value, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sidecar_module.json, "dumps", counting)
+    after = replace(before, notes=(*before.notes, note(9000))).to_json()
+    assert len(calls) == 2  # the new note and the document around the notes
+    assert after.startswith(first[: first.index("\n  ]")])
+    assert parse_sidecar(after.encode(), "x").notes[-1].text == "note 9000"

@@ -7,7 +7,6 @@ canonical text; `sidecar_location` picks the file for a collection.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import os
@@ -118,20 +117,43 @@ class Sidecar:
             data[key] = json.loads(text)
         notes = sorted(self.notes, key=lambda n: (n.created, n.id))
         array = "[\n" + ",\n".join(map(_note_json, notes)) + "\n  ]" if notes else "[]"
+        _trim(_ENCODED, notes, len(notes))
         document = json.dumps(data, ensure_ascii=False, indent=2)
         return document.replace(f'"{placeholder}"', array, 1) + "\n"
 
 
-@functools.lru_cache(maxsize=8192)
-def _note_json(note: Note) -> str:
-    """A note's part of the sidecar text, indented as an item of "notes"."""
-    text = json.dumps(note.to_dict(), ensure_ascii=False, indent=2)
-    return "\n".join("    " + line for line in text.split("\n"))
-
+_ENCODED: dict[str, tuple[Note, str]] = {}
+"""Last encoded version of each note id: the Note and its text. Looked up by identity (a note
+a save did not change is the same object), so a hit costs no hashing of the note's fields."""
 
 _PARSED: dict[str, tuple[dict[str, Any], Note]] = {}
 """Last parsed version of each note id: its raw object and the Note (most notes are the same on
 every read, and comparing the raw objects is much cheaper than building Notes again)."""
+
+_SPARE = 1000
+"""Entries a cache keeps beyond twice the notes of the sidecar last read or written."""
+
+
+def _note_json(note: Note) -> str:
+    """A note's part of the sidecar text, indented as an item of "notes"."""
+    seen = _ENCODED.get(note.id)
+    if seen is not None and seen[0] is note:
+        return seen[1]
+    text = json.dumps(note.to_dict(), ensure_ascii=False, indent=2)
+    encoded = "\n".join("    " + line for line in text.split("\n"))
+    _ENCODED[note.id] = (note, encoded)
+    return encoded
+
+
+def _trim(cache: dict[str, Any], notes: Iterable[Note], count: int) -> None:
+    """Keep only these notes' entries once a cache outgrows the sidecar (other ids, old files).
+
+    The bound follows the sidecar's size, so there is no cliff at a fixed number of notes.
+    """
+    if len(cache) > 2 * count + _SPARE:
+        keep = {n.id: cache[n.id] for n in notes if n.id in cache}
+        cache.clear()
+        cache.update(keep)
 
 
 def _parse_note(data: Any) -> Note:
@@ -141,8 +163,6 @@ def _parse_note(data: Any) -> Note:
     if seen is not None and seen[0] == data:
         return seen[1]
     note = _note_from_dict(data)
-    if len(_PARSED) > 50_000:
-        _PARSED.clear()
     _PARSED[note.id] = (data, note)
     return note
 
@@ -202,6 +222,7 @@ def parse_sidecar(raw: bytes, path: str) -> Sidecar:
         if not isinstance(raw_notes, list) or not isinstance(raw_deleted, list):
             raise ValueError("notes and deleted must be lists")
         notes = tuple(_parse_note(n) for n in raw_notes)
+        _trim(_PARSED, notes, len(notes))
         deleted = []
         for item in raw_deleted:
             if not isinstance(item, dict):

@@ -261,7 +261,12 @@ class NoteStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with self._lock():
                 disk = self._read()
-                merged = mine if disk is None else merge(self._base, mine, disk)
+                if disk is None:
+                    merged = mine
+                elif disk is self._base:  # nobody wrote since: the merge would return mine
+                    merged = replace(mine, verdicts=disk.verdicts, extra=disk.extra)
+                else:
+                    merged = merge(self._base, mine, disk)
                 self._write(merged.to_json().encode("utf-8"), had_file=disk is not None)
         except filelock.Timeout as exc:
             raise NotesLocked(
