@@ -249,6 +249,37 @@ def test_unwritable_folder_uses_the_user_data_folder(
     assert len(doc["notes"]) == 1  # type: ignore[arg-type]
 
 
+def test_a_read_only_folders_notes_show_beside_new_ones(
+    folder: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 17 item 6: the team's sidecar in a folder the reviewer cannot write still shows."""
+    team = ["--article", "alpha", "--sentence", "0", "--verdict", "2", "--text", "team"]
+    assert add(folder, *team) == 0
+    shared = folder / "sidebyside.notes.json"
+    before = shared.read_bytes()
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    real_access = os.access
+    monkeypatch.setattr(
+        os,
+        "access",
+        lambda p, m: False if str(p).startswith(str(folder)) and m & os.W_OK else real_access(p, m),
+    )
+    mine = ["--article", "alpha", "--sentence", "1", "--verdict", "1", "--text", "mine"]
+    assert add(folder, *mine) == 0
+    capsys.readouterr()
+    doc = listing(folder, capsys)
+    assert doc["sidecar"]["fallback"] is True  # type: ignore[index]
+    assert "shown read only" in doc["sidecar"]["reason"]  # type: ignore[index]
+    assert sorted(n["text"] for n in doc["notes"]) == ["mine", "team"]  # type: ignore[attr-defined]
+    assert shared.read_bytes() == before  # never written
+    assert main(["report", str(folder), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert sorted(n["text"] for n in report["notes"]["notes"]) == ["mine", "team"]
+
+
 def test_no_paths_means_the_seeds_and_their_notes_stay_out_of_the_seeds_folder(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

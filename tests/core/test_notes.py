@@ -642,3 +642,24 @@ def test_a_save_re_encodes_only_the_new_note_however_many_notes(
     assert len(calls) == 2  # the new note and the document around the notes
     assert after.startswith(first[: first.index("\n  ]")])
     assert parse_sidecar(after.encode(), "x").notes[-1].text == "note 9000"
+
+
+def test_shared_notes_show_and_changes_to_them_go_to_the_own_sidecar(
+    tmp_path: Path, anchor: Anchor
+) -> None:
+    team_file = tmp_path / "team" / SIDECAR_NAME
+    team = NoteStore.open(team_file, author="team")
+    kept = team.add("1", "kept", [anchor])
+    edited = team.add("2", "to edit", [anchor])
+    gone = team.add("3", "to delete", [anchor])
+    before = team_file.read_bytes()
+    mine = NoteStore.open(tmp_path / "mine.json", author="me", shared=team_file)
+    assert {n.text for n in mine.notes} == {"kept", "to edit", "to delete"}
+    mine.edit(edited.id, text="edited")
+    mine.delete(gone.id)
+    mine.add("4", "new", [anchor])
+    assert team_file.read_bytes() == before  # the shared sidecar is never written
+    again = NoteStore.open(tmp_path / "mine.json", shared=team_file)
+    assert {n.text for n in again.notes} == {"kept", "edited", "new"}
+    assert again.get(kept.id).author == "team"
+    assert {n.text for n in NoteStore.open(tmp_path / "mine.json").notes} == {"edited", "new"}

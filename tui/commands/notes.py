@@ -143,7 +143,9 @@ def run(args: argparse.Namespace) -> int:
     """List the notes, add one, or quarantine a bad sidecar."""
     collection = load_inputs(args)
     place = sidecar_location(collection, args.notes, keep_out=[seeds_dir()])
-    store = NoteStore.open(place.path, author=args.author)
+    store = NoteStore.open(place.path, author=args.author, shared=place.shared)
+    if store.shared_reason:
+        sys.stderr.write(f"sidebyside: {store.shared_reason} (its notes are not shown)\n")
     if args.quarantine:
         if not store.read_only:
             raise UsageError("--quarantine", f"{place.path} reads fine: nothing to move aside")

@@ -155,7 +155,11 @@ class NotesController:
             self.collection, self.override, data_dir=self.data_dir, keep_out=[seeds_dir()]
         )
         self.store = NoteStore.open(
-            self.location.path, clock=self.clock, author=self.author, lock_timeout=LOCK_TIMEOUT
+            self.location.path,
+            clock=self.clock,
+            author=self.author,
+            lock_timeout=LOCK_TIMEOUT,
+            shared=self.location.shared,
         )
         if self.new_id is not None:
             self.store.new_id = self.new_id

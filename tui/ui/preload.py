@@ -219,7 +219,10 @@ def sidecar_hint(collection: Collection, override: str | os.PathLike[str] | None
 
     location = sidecar_location(collection, override, keep_out=[seeds_dir()])
     return SidecarHint(
-        str(location.path), location.path.exists(), location.fallback, location.reason
+        str(location.path),
+        location.path.exists() or location.shared is not None,
+        location.fallback,
+        location.reason,
     )
 
 

@@ -35,7 +35,13 @@ if TYPE_CHECKING:
         locate,
         notes_by_sentence,
     )
-    from tui.core.notes.sidecar import Sidecar, SidecarLocation, parse_sidecar, sidecar_location
+    from tui.core.notes.sidecar import (
+        Sidecar,
+        SidecarLocation,
+        parse_sidecar,
+        sidecar_location,
+        with_shared,
+    )
     from tui.core.notes.store import NoteStore
 
 _HOMES = {
@@ -60,6 +66,7 @@ _HOMES = {
     "SidecarLocation": "sidecar",
     "parse_sidecar": "sidecar",
     "sidecar_location": "sidecar",
+    "with_shared": "sidecar",
     "NoteStore": "store",
 }
 
@@ -86,6 +93,7 @@ __all__ = [
     "parse_sidecar",
     "resolve",
     "sidecar_location",
+    "with_shared",
 ]
 
 

@@ -13,7 +13,7 @@ import os
 import re
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -248,6 +248,14 @@ def parse_sidecar(raw: bytes, path: str) -> Sidecar:
     return Sidecar(verdicts, notes, tuple(t for t in deleted if t.id not in live), extra)
 
 
+def with_shared(own: Sidecar | None, shared: Sidecar) -> Sidecar:
+    """Own notes plus the shared sidecar's notes that own has not edited or deleted (by id)."""
+    mine = own or Sidecar()
+    hidden = {n.id for n in mine.notes} | {t.id for t in mine.deleted}
+    extra = tuple(n for n in shared.notes if n.id not in hidden)
+    return replace(mine, notes=mine.notes + extra) if extra else mine
+
+
 @dataclass(frozen=True, slots=True)
 class SidecarLocation:
     """Where the notes of a collection live, and why there."""
@@ -258,6 +266,9 @@ class SidecarLocation:
     """One line for the user, e.g. "next to the articles" or why the data folder is used."""
     fallback: bool = False
     """True when the articles' folder was not writable and the user data folder is used."""
+    shared: Path | None = None
+    """The articles' folder's own sidecar when that folder is not writable: its notes are shown,
+    read only, beside those of `path` (where new notes go)."""
 
 
 def _writable(folder: Path, sidecar: Path) -> bool:
@@ -294,10 +305,12 @@ def sidecar_location(
 
     Returns:
         `--notes FILE` when given; else `sidebyside.notes.json` in the articles' folder when it
-        is writable; else `<data_dir>/notes/<folder name>-<key>.notes.json`, with the reason.
+        is writable; else `<data_dir>/notes/<folder name>-<key>.notes.json`, with the reason
+        (and the folder's own sidecar as `shared`, when there is one to read).
     """
     if override is not None:
         return SidecarLocation(Path(override), "given with --notes")
+    shared: Path | None = None
     if collection.folder is not None:
         folder = Path(collection.folder)
         candidate = folder / SIDECAR_NAME
@@ -308,8 +321,11 @@ def sidecar_location(
             return SidecarLocation(candidate, "next to the articles")
         else:
             name, why = folder.name or "articles", f"{folder} is not writable"
+            if candidate.is_file() and os.access(candidate, os.R_OK):
+                shared = candidate
+                why += f"; its {SIDECAR_NAME} is shown read only"
     else:
         name, why = "stdin", "the articles came from standard input"
     base = data_dir or Path(platformdirs.user_data_dir("sidebyside", appauthor=False))
     path = base / "notes" / f"{name}-{collection_key(collection)}.notes.json"
-    return SidecarLocation(path, f"{why}; notes are kept in {path}", fallback=True)
+    return SidecarLocation(path, f"{why}; notes are kept in {path}", fallback=True, shared=shared)

@@ -107,6 +107,13 @@ class NoteStore:
     """True when the sidecar could not be read: notes are shown but never written."""
     reason: str = ""
     """Why it is read-only (one line, names the file), or ""."""
+    shared: Path | None = None
+    """A sidecar read but never written (the articles' folder's, when that folder is not
+    writable): its notes show beside this store's; editing or deleting one saves the change
+    in this store's sidecar, which then hides the shared version."""
+    shared_reason: str = ""
+    """Why the shared sidecar's notes are not shown (it could not be read), or ""."""
+    _shared: Sidecar = field(default_factory=Sidecar)
     _base: Sidecar = field(default_factory=Sidecar)
     _state: Sidecar = field(default_factory=Sidecar)
     _seen: bytes | None = None
@@ -123,12 +130,14 @@ class NoteStore:
         author: str | None = None,
         new_id: Callable[[], str] | None = None,
         lock_timeout: float = LOCK_TIMEOUT,
+        shared: str | os.PathLike[str] | None = None,
     ) -> NoteStore:
         """Make a store on a sidecar and read it (read-only with a reason if it is corrupt)."""
         store = cls(Path(path), clock, default_author() if author is None else author)
         if new_id is not None:
             store.new_id = new_id
         store.lock_timeout = lock_timeout
+        store.shared = None if shared is None else Path(shared)
         store.load()
         return store
 
@@ -152,7 +161,15 @@ class NoteStore:
     @property
     def notes(self) -> tuple[Note, ...]:
         """Live notes, sorted by (created, id)."""
-        return tuple(sorted(self._state.notes, key=lambda n: (n.created, n.id)))
+        return tuple(sorted(self._all_notes(), key=lambda n: (n.created, n.id)))
+
+    def _all_notes(self) -> list[Note]:
+        """This store's notes, then the shared ones it has not edited or deleted."""
+        own = list(self._state.notes)
+        if self._shared.notes:
+            hidden = {n.id for n in own} | {t.id for t in self._state.deleted}
+            own.extend(n for n in self._shared.notes if n.id not in hidden)
+        return own
 
     @property
     def deleted(self) -> tuple[Tombstone, ...]:
@@ -165,7 +182,7 @@ class NoteStore:
         Raises:
             UsageError: no such note.
         """
-        for note in self._state.notes:
+        for note in self._all_notes():
             if note.id == note_id:
                 return note
         raise UsageError(str(self.path), f"no note with id '{note_id}'")
@@ -220,6 +237,16 @@ class NoteStore:
             return
         self.read_only, self.reason = False, ""
         self._base = self._state = disk or Sidecar()
+        self._shared, self.shared_reason = Sidecar(), ""
+        if self.shared is not None:
+            try:
+                self._shared = parse_sidecar(self.shared.read_bytes(), str(self.shared))
+            except (CorruptSidecar, OSError) as exc:
+                self.shared_reason = (
+                    str(exc)
+                    if isinstance(exc, CorruptSidecar)
+                    else (f"{self.shared}: cannot read ({exc.strerror})")
+                )
 
     @_serialized
     def reload(self) -> bool:
