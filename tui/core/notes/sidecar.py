@@ -1,8 +1,21 @@
 """Provides the sidecar file format: parse and serialize, and where a collection's sidecar lives.
 
-The format is documented in `tui.core.notes.store`. `parse_sidecar` refuses anything malformed
-with CorruptSidecar (the store then keeps the file as it is); `Sidecar.to_json` writes the
-canonical text; `sidecar_location` picks the file for a collection.
+The sidecar (`sidebyside.notes.json` next to the articles by default) is::
+
+    {"schema": "sidebyside.notes/1",
+     "verdicts": ["supported", "disputed", "false", "needs source", "context/other"],
+     "notes": [{"id", "created", "updated", "author", "verdict", "text", "tags",
+                "anchors": [{"article", "file_sha256", "exact", "prefix", "suffix",
+                             "start", "end"}],
+                "history": [{"updated", "author", "verdict", "text", "tags", "reason"}]}],
+     "deleted": [{"id", "deleted", "author"}]}
+
+indented, keys in that order, notes sorted by (created, id). Verdict keys are positions: "1" is
+the first label. `deleted` holds tombstones so that a merge never brings a deleted note back.
+
+`parse_sidecar` refuses anything malformed with CorruptSidecar (the store then keeps the file as
+it is); `Sidecar.to_json` writes the canonical text; `sidecar_location` picks the file for a
+collection.
 """
 
 from __future__ import annotations

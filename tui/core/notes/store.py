@@ -1,24 +1,12 @@
 """Provides NoteStore: reviewer notes in a crash-safe JSON sidecar, shared safely by instances.
 
-The sidecar (`sidebyside.notes.json` next to the articles by default) is::
-
-    {"schema": "sidebyside.notes/1",
-     "verdicts": ["supported", "disputed", "false", "needs source", "context/other"],
-     "notes": [{"id", "created", "updated", "author", "verdict", "text", "tags",
-                "anchors": [{"article", "file_sha256", "exact", "prefix", "suffix",
-                             "start", "end"}],
-                "history": [{"updated", "author", "verdict", "text", "tags", "reason"}]}],
-     "deleted": [{"id", "deleted", "author"}]}
-
-indented, keys in that order, notes sorted by (created, id). Verdict keys are positions: "1" is
-the first label. `deleted` holds tombstones so that a merge never brings a deleted note back.
-
-Every change saves at once: under a lock file (`<sidecar>.lock`), the store re-reads the sidecar,
-merges what other instances wrote since (three-way, by note id, against the version it last
-read: both sides' new notes are kept; a note edited on both sides keeps the newer edit and
-records the other in its `history`; a deletion wins over an unchanged note, an edit wins over a
-concurrent deletion), then writes a temp file in the same folder, fsyncs it, keeps the previous
-file as `<sidecar>.bak` (a hard link, or a copy), `os.replace`s it in and fsyncs the folder.
+The format is in `tui.core.notes.sidecar`. Every change saves at once: under a lock file
+(`<sidecar>.lock`), the store re-reads the sidecar, merges what other instances wrote since
+(three-way, by note id, against the version it last read: both sides' new notes are kept; a note
+edited on both sides keeps the newer edit and records the other in its `history`; a deletion
+wins over an unchanged note, an edit wins over a concurrent deletion), then writes a temp file
+in the same folder, fsyncs it, keeps the previous file as `<sidecar>.bak` (a hard link, or a
+copy), `os.replace`s it in and fsyncs the folder.
 
 A sidecar that is not valid JSON or has another schema is never overwritten: the store opens
 read-only with a reason to show, and `quarantine()` moves the bad file aside and starts anew.
@@ -39,6 +27,7 @@ from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 from tui.core.errors import UsageError
 from tui.core.notes.anchor import Anchor
+from tui.core.notes.files import sync_folder, write_synced
 from tui.core.notes.merge import merge
 from tui.core.notes.model import (
     Clock,
@@ -317,7 +306,7 @@ class NoteStore:
     def _write(self, data: bytes, *, had_file: bool) -> None:
         self._clean_temps()  # left by an instance killed mid-write: we hold the lock
         tmp = self._temp()
-        _write_synced(tmp, data)
+        write_synced(tmp, data)
         try:
             if had_file:
                 self._keep_backup()
@@ -326,7 +315,7 @@ class NoteStore:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
-        _sync_folder(self.path.parent)
+        sync_folder(self.path.parent)
         self._seen = data
 
     def _keep_backup(self) -> None:
@@ -335,7 +324,7 @@ class NoteStore:
         try:
             os.link(self.path, tmp)
         except OSError:
-            _write_synced(tmp, self.path.read_bytes())
+            write_synced(tmp, self.path.read_bytes())
         os.replace(tmp, self.backup_path)
 
     # --- changes -------------------------------------------------------------------------
@@ -501,24 +490,3 @@ class NoteStore:
 
 def _clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t.strip() for t in tags if t.strip()))
-
-
-def _write_synced(path: Path, data: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _sync_folder(folder: Path) -> None:
-    if not hasattr(os, "O_DIRECTORY"):
-        return  # Windows: folders cannot be opened for fsync
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
