@@ -22,6 +22,9 @@ from tui.core.notes.store import NoteStore
 from tui.core.report.serialize import NOTELIST_SCHEMA, notelist_document
 from tui.resources import seeds_dir
 
+TEXT_CHARS = 200
+"""Characters of a note's first line the table shows (`--json` gives the whole text)."""
+
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
     """Register the subcommand."""
@@ -126,6 +129,8 @@ def _print_table(
     for item in located:
         note = item.note
         text = note.text.splitlines()[0] if note.text.strip() else ""
+        if len(text) > TEXT_CHARS:  # folding a long text costs rich much time; --json has it all
+            text = text[: TEXT_CHARS - 1] + "…"
         style = {"orphaned": "bold red", "moved": "yellow"}.get(item.status)
         table.add_row(note.id, note.verdict or "-", item.status, _where(item), text, style=style)
     Console().print(table)
