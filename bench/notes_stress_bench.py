@@ -30,7 +30,8 @@ from pathlib import Path
 from types import ModuleType
 
 from tui.core.notes.anchor import Anchor, anchor_sentence, make_anchor, resolve
-from tui.core.notes.store import SIDECAR_NAME, NoteStore
+from tui.core.notes.model import SIDECAR_NAME
+from tui.core.notes.store import NoteStore
 
 CRASH_TESTS = Path(__file__).resolve().parents[1] / "tests" / "core" / "test_notes_crash.py"
 """The kill-trial harness (shared with the test suite)."""

@@ -12,11 +12,8 @@ import pytest
 
 LIMIT = 500
 ROOT = Path(__file__).resolve().parents[1] / "tui"
-ALLOWED: frozenset[str] = frozenset(
-    {
-        "core/notes/store.py",
-    }
-)
+ALLOWED: frozenset[str] = frozenset()
+"""Modules still waiting to be split (empty: every module is under the limit)."""
 
 
 def _lengths() -> dict[str, int]:

@@ -156,7 +156,30 @@ def test_bad_add_exits_2_with_one_line_and_writes_nothing(
     assert not (folder / "sidebyside.notes.json").exists()
 
 
-@pytest.mark.parametrize("content", [b"{ not json", b'{"schema": "sidebyside.notes/9"}'])
+def _one_note(history: str = "[]", text: str = '"t"') -> bytes:
+    note = (
+        '{"id": "a", "created": "2026-01-01T00:00:00Z", "updated": "2026-01-01T00:00:00Z", '
+        f'"author": "x", "verdict": "", "text": {text}, "tags": [], "anchors": [], '
+        f'"history": {history}}}'
+    )
+    return f'{{"schema": "sidebyside.notes/1", "notes": [{note}]}}'.encode()
+
+
+MALFORMED = {
+    "not json": b"{ not json",
+    "other schema": b'{"schema": "sidebyside.notes/9"}',
+    # found by fuzzing (issue 17): each was an internal error (exit 1)
+    "history entry an int": _one_note(history="[5]"),
+    "lone surrogate": _one_note(text='"\\ud800"'),
+    "5,000-digit integer": b'{"schema": "sidebyside.notes/1", "x": ' + b"9" * 5000 + b"}",
+    "deep nesting": b'{"schema": "sidebyside.notes/1", "x": '
+    + b"[" * 100_000
+    + b"]" * 100_000
+    + b"}",
+}
+
+
+@pytest.mark.parametrize("content", MALFORMED.values(), ids=MALFORMED.keys())
 def test_corrupt_sidecar_exits_2_names_the_file_and_keeps_it(
     folder: Path, capsys: pytest.CaptureFixture[str], content: bytes
 ) -> None:
@@ -224,6 +247,37 @@ def test_unwritable_folder_uses_the_user_data_folder(
     assert where.is_relative_to(tmp_path / "xdg") and where.exists()
     assert not (folder / "sidebyside.notes.json").exists()
     assert len(doc["notes"]) == 1  # type: ignore[arg-type]
+
+
+def test_a_read_only_folders_notes_show_beside_new_ones(
+    folder: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 17 item 6: the team's sidecar in a folder the reviewer cannot write still shows."""
+    team = ["--article", "alpha", "--sentence", "0", "--verdict", "2", "--text", "team"]
+    assert add(folder, *team) == 0
+    shared = folder / "sidebyside.notes.json"
+    before = shared.read_bytes()
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    real_access = os.access
+    monkeypatch.setattr(
+        os,
+        "access",
+        lambda p, m: False if str(p).startswith(str(folder)) and m & os.W_OK else real_access(p, m),
+    )
+    mine = ["--article", "alpha", "--sentence", "1", "--verdict", "1", "--text", "mine"]
+    assert add(folder, *mine) == 0
+    capsys.readouterr()
+    doc = listing(folder, capsys)
+    assert doc["sidecar"]["fallback"] is True  # type: ignore[index]
+    assert "shown read only" in doc["sidecar"]["reason"]  # type: ignore[index]
+    assert sorted(n["text"] for n in doc["notes"]) == ["mine", "team"]  # type: ignore[attr-defined]
+    assert shared.read_bytes() == before  # never written
+    assert main(["report", str(folder), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert sorted(n["text"] for n in report["notes"]["notes"]) == ["mine", "team"]
 
 
 def test_no_paths_means_the_seeds_and_their_notes_stay_out_of_the_seeds_folder(

@@ -12,7 +12,9 @@ from markdown_it import MarkdownIt
 from tui.core.analysis import Analysis, analyze
 from tui.core.load.collection import load_collection
 from tui.core.notes.anchor import Anchor, anchor_group
-from tui.core.notes.store import Note, Sidecar, locate
+from tui.core.notes.model import Note
+from tui.core.notes.placement import locate
+from tui.core.notes.sidecar import Sidecar
 from tui.core.report.writer import ReportNote, report_notes
 from tui.resources import seed_paths
 

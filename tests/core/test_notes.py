@@ -16,7 +16,8 @@ from tui.core.load.article import Article
 from tui.core.load.collection import Collection, load_collection
 from tui.core.load.parse import article_from_text
 from tui.core.notes.anchor import Anchor, make_anchor
-from tui.core.notes.store import (
+from tui.core.notes.merge import merge
+from tui.core.notes.model import (
     DEFAULT_VERDICTS,
     SCHEMA,
     SIDECAR_NAME,
@@ -24,16 +25,12 @@ from tui.core.notes.store import (
     Note,
     NotesLocked,
     NotesReadOnly,
-    NoteStore,
     NotesWriteError,
-    Sidecar,
     Tombstone,
-    locate,
-    merge,
-    notes_by_sentence,
-    parse_sidecar,
-    sidecar_location,
 )
+from tui.core.notes.placement import locate, notes_by_sentence
+from tui.core.notes.sidecar import Sidecar, parse_sidecar, sidecar_location
+from tui.core.notes.store import NoteStore
 
 TEXT = (
     "Officials said 40 people died in the floods on Tuesday.\n\n"
@@ -583,7 +580,7 @@ def test_group_notes_and_files_loaded_under_another_id(
     sidecar: Path, article: Article, anchor: Anchor
 ) -> None:
     from tui.core.align.aligner import SentenceRef
-    from tui.core.notes.store import group_notes
+    from tui.core.notes.placement import group_notes
 
     store = open_store(sidecar)
     note = store.add("1", "t", [anchor])
@@ -618,3 +615,52 @@ def test_bundled_seeds_folder_is_kept_out(folder_collection: Collection, tmp_pat
     )
     assert place.fallback and place.path.parent == tmp_path / "data" / "notes"
     assert "bundled samples" in place.reason
+
+
+def test_a_save_re_encodes_only_the_new_note_however_many_notes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past 8,192 notes a fixed-size cache fell off a cliff: every save re-encoded every note."""
+    from dataclasses import replace
+
+    import tui.core.notes.sidecar as sidecar_module
+
+    def note(i: int) -> Note:
+        stamp = f"2026-01-01T00:00:00.{i:06d}Z"
+        return Note(f"{i:012x}", stamp, stamp, "a", "", f"note {i}")
+
+    before = Sidecar(notes=tuple(note(i) for i in range(9000)))
+    first = before.to_json()
+    calls: list[object] = []
+    real = json.dumps
+
+    def counting(value: object, **kwargs: object) -> str:
+        calls.append(value)
+        return real(value, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sidecar_module.json, "dumps", counting)
+    after = replace(before, notes=(*before.notes, note(9000))).to_json()
+    assert len(calls) == 2  # the new note and the document around the notes
+    assert after.startswith(first[: first.index("\n  ]")])
+    assert parse_sidecar(after.encode(), "x").notes[-1].text == "note 9000"
+
+
+def test_shared_notes_show_and_changes_to_them_go_to_the_own_sidecar(
+    tmp_path: Path, anchor: Anchor
+) -> None:
+    team_file = tmp_path / "team" / SIDECAR_NAME
+    team = NoteStore.open(team_file, author="team")
+    kept = team.add("1", "kept", [anchor])
+    edited = team.add("2", "to edit", [anchor])
+    gone = team.add("3", "to delete", [anchor])
+    before = team_file.read_bytes()
+    mine = NoteStore.open(tmp_path / "mine.json", author="me", shared=team_file)
+    assert {n.text for n in mine.notes} == {"kept", "to edit", "to delete"}
+    mine.edit(edited.id, text="edited")
+    mine.delete(gone.id)
+    mine.add("4", "new", [anchor])
+    assert team_file.read_bytes() == before  # the shared sidecar is never written
+    again = NoteStore.open(tmp_path / "mine.json", shared=team_file)
+    assert {n.text for n in again.notes} == {"kept", "edited", "new"}
+    assert again.get(kept.id).author == "team"
+    assert {n.text for n in NoteStore.open(tmp_path / "mine.json").notes} == {"edited", "new"}

@@ -21,7 +21,9 @@ from pathlib import Path
 import pytest
 
 from tui.core.notes.anchor import Anchor
-from tui.core.notes.store import SIDECAR_NAME, NoteStore, parse_sidecar
+from tui.core.notes.model import SIDECAR_NAME
+from tui.core.notes.sidecar import parse_sidecar
+from tui.core.notes.store import NoteStore
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL")
 

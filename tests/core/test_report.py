@@ -27,7 +27,8 @@ from tui.core.compare.discrepancy import Discrepancy, Variant
 from tui.core.load.article import Article
 from tui.core.load.collection import load_collection
 from tui.core.load.parse import article_from_text
-from tui.core.notes.store import DEFAULT_VERDICTS, SIDECAR_NAME, locate
+from tui.core.notes.model import DEFAULT_VERDICTS, SIDECAR_NAME
+from tui.core.notes.placement import locate
 from tui.core.report.markdown import md_marked
 from tui.core.report.serialize import alignment_document, facts_document, notelist_document
 from tui.core.report.writer import (

@@ -20,7 +20,7 @@ from tests.ui.notes_helpers import (
     sidecar_notes,
 )
 from tui.cli import main
-from tui.core.notes.store import SIDECAR_NAME
+from tui.core.notes.model import SIDECAR_NAME
 from tui.ui.notes_controller import REPORT_NAMES
 
 SIZE = (120, 36)

@@ -24,7 +24,8 @@ from tests.ui.notes_helpers import (
 )
 from tui.core.load.collection import Collection, load_collection
 from tui.core.notes.anchor import Anchor, anchor_group
-from tui.core.notes.store import SIDECAR_NAME, NoteStore
+from tui.core.notes.model import SIDECAR_NAME
+from tui.core.notes.store import NoteStore
 from tui.ui.app import make_app
 from tui.ui.notes_actions import QUARANTINE_COMMAND
 from tui.ui.notes_controller import NoteDraft, NotesController

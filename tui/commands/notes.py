@@ -16,9 +16,14 @@ from tui.commands.arguments import add_input_arguments
 from tui.core.errors import UsageError
 from tui.core.load.collection import Collection
 from tui.core.notes.anchor import Anchor, anchor_quote, anchor_sentence
-from tui.core.notes.store import LocatedNote, NoteStore, SidecarLocation, locate, sidecar_location
+from tui.core.notes.placement import LocatedNote, locate
+from tui.core.notes.sidecar import SidecarLocation, sidecar_location
+from tui.core.notes.store import NoteStore
 from tui.core.report.serialize import NOTELIST_SCHEMA, notelist_document
 from tui.resources import seeds_dir
+
+TEXT_CHARS = 200
+"""Characters of a note's first line the table shows (`--json` gives the whole text)."""
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
@@ -124,6 +129,8 @@ def _print_table(
     for item in located:
         note = item.note
         text = note.text.splitlines()[0] if note.text.strip() else ""
+        if len(text) > TEXT_CHARS:  # folding a long text costs rich much time; --json has it all
+            text = text[: TEXT_CHARS - 1] + "…"
         style = {"orphaned": "bold red", "moved": "yellow"}.get(item.status)
         table.add_row(note.id, note.verdict or "-", item.status, _where(item), text, style=style)
     Console().print(table)
@@ -141,7 +148,9 @@ def run(args: argparse.Namespace) -> int:
     """List the notes, add one, or quarantine a bad sidecar."""
     collection = load_inputs(args)
     place = sidecar_location(collection, args.notes, keep_out=[seeds_dir()])
-    store = NoteStore.open(place.path, author=args.author)
+    store = NoteStore.open(place.path, author=args.author, shared=place.shared)
+    if store.shared_reason:
+        sys.stderr.write(f"sidebyside: {store.shared_reason} (its notes are not shown)\n")
     if args.quarantine:
         if not store.read_only:
             raise UsageError("--quarantine", f"{place.path} reads fine: nothing to move aside")

@@ -19,13 +19,9 @@ from tui.commands.arguments import add_input_arguments
 from tui.core.analysis import analyze
 from tui.core.errors import MissingInput, UsageError
 from tui.core.load.collection import Collection
-from tui.core.notes.store import (
-    DEFAULT_VERDICTS,
-    Sidecar,
-    locate,
-    parse_sidecar,
-    sidecar_location,
-)
+from tui.core.notes.model import DEFAULT_VERDICTS
+from tui.core.notes.placement import locate
+from tui.core.notes.sidecar import Sidecar, parse_sidecar, sidecar_location, with_shared
 from tui.core.report.writer import FORMATS, ReportNote, render, report_notes
 from tui.resources import seeds_dir
 
@@ -86,12 +82,21 @@ def _sidecar(collection: Collection, override: str | None) -> Sidecar | None:
     except FileNotFoundError:
         if override is not None:
             raise MissingInput(override, "no such notes file") from None
-        return None
+        if location.shared is None:
+            return None
+        raw = b""
     except IsADirectoryError:
         raise UsageError(str(location.path), "is a folder, not a notes file") from None
     except OSError as exc:
         raise UsageError(str(location.path), f"cannot read ({exc.strerror})") from None
-    return parse_sidecar(raw, str(location.path))
+    own = parse_sidecar(raw, str(location.path))
+    if location.shared is None:
+        return own
+    try:
+        shared = location.shared.read_bytes()
+    except OSError as exc:
+        raise UsageError(str(location.shared), f"cannot read ({exc.strerror})") from None
+    return with_shared(own, parse_sidecar(shared, str(location.shared)))
 
 
 SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".md": "md"}

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from textual.app import App
 
     from tui.core.analysis import Analysis
-    from tui.core.notes.store import Clock, LocatedNote, Note
+    from tui.core.notes.model import Clock, Note
+    from tui.core.notes.placement import LocatedNote
     from tui.ui.notes_controller import NoteDraft, NotesController
     from tui.ui.preload import SidecarHint
     from tui.ui.screens.compare import CompareScreen
@@ -117,7 +118,7 @@ class NotesActions(_Base):
     def notes(self) -> NotesController:
         """The notes controller (opens the sidecar on first use, saying what went wrong)."""
         if self._notes is None:
-            from tui.core.notes.store import utc_now
+            from tui.core.notes.model import utc_now
             from tui.ui.notes_controller import NotesController
 
             controller = NotesController(

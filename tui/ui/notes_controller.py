@@ -24,17 +24,10 @@ from tui.core.analysis import Analysis, slot_text
 from tui.core.errors import UsageError
 from tui.core.load.collection import Collection
 from tui.core.notes.anchor import Anchor, anchor_group, anchor_quote, anchor_sentences
-from tui.core.notes.store import (
-    Clock,
-    LocatedNote,
-    Note,
-    NoteStore,
-    SidecarLocation,
-    locate,
-    notes_by_sentence,
-    sidecar_location,
-    utc_now,
-)
+from tui.core.notes.model import Clock, Note, utc_now
+from tui.core.notes.placement import LocatedNote, locate, notes_by_sentence
+from tui.core.notes.sidecar import SidecarLocation, sidecar_location
+from tui.core.notes.store import NoteStore
 from tui.resources import seeds_dir
 
 LOCK_TIMEOUT = 2.0
@@ -162,7 +155,11 @@ class NotesController:
             self.collection, self.override, data_dir=self.data_dir, keep_out=[seeds_dir()]
         )
         self.store = NoteStore.open(
-            self.location.path, clock=self.clock, author=self.author, lock_timeout=LOCK_TIMEOUT
+            self.location.path,
+            clock=self.clock,
+            author=self.author,
+            lock_timeout=LOCK_TIMEOUT,
+            shared=self.location.shared,
         )
         if self.new_id is not None:
             self.store.new_id = self.new_id

@@ -203,7 +203,7 @@ class SidecarHint:
     frame when it holds no note (so the notes modules do not slow the launch)."""
 
     path: str
-    """The sidecar file (`tui.core.notes.store.sidecar_location`)."""
+    """The sidecar file (`tui.core.notes.sidecar.sidecar_location`)."""
     exists: bool
     """True when the file exists (it may hold notes: the app opens it before the first frame)."""
     fallback: bool
@@ -214,12 +214,15 @@ class SidecarHint:
 
 def sidecar_hint(collection: Collection, override: str | os.PathLike[str] | None) -> SidecarHint:
     """Where the app's notes sidecar is for a collection (default data folder) and if it exists."""
-    from tui.core.notes.store import sidecar_location
+    from tui.core.notes.sidecar import sidecar_location
     from tui.resources import seeds_dir
 
     location = sidecar_location(collection, override, keep_out=[seeds_dir()])
     return SidecarHint(
-        str(location.path), location.path.exists(), location.fallback, location.reason
+        str(location.path),
+        location.path.exists() or location.shared is not None,
+        location.fallback,
+        location.reason,
     )
 
 

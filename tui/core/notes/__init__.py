@@ -1,8 +1,10 @@
 """Provides the notes stage: the reviewer's notes and verdicts.
 
-The `Note` model, the JSON sidecar store (atomic write, lock, three-way merge, corrupt
-files kept aside) and re-anchoring notes to sentences after an article changes. It uses
-only `load` and the core errors.
+One module per concern: `model` (Note, HistoryEntry, Tombstone, errors, time), `sidecar` (the
+JSON file: parse, serialize, where it lives), `merge` (three-way merge between instances),
+`placement` (notes resolved against the loaded articles), `store` (NoteStore: atomic write,
+lock, undo, corrupt files kept aside) and `anchor` (re-anchoring after an article changes). It
+uses only `load` and the core errors.
 """
 
 from __future__ import annotations
@@ -16,60 +18,82 @@ if TYPE_CHECKING:
         make_anchor,
         resolve,
     )
-    from tui.core.notes.store import (
+    from tui.core.notes.merge import merge
+    from tui.core.notes.model import (
         CorruptSidecar,
-        LocatedNote,
+        HistoryEntry,
         Note,
         NotesLocked,
         NotesReadOnly,
-        NoteStore,
         NotesWriteError,
+        Tombstone,
+    )
+    from tui.core.notes.placement import (
+        LocatedNote,
+        Placement,
+        group_notes,
+        locate,
+        notes_by_sentence,
+    )
+    from tui.core.notes.sidecar import (
         Sidecar,
         SidecarLocation,
-        locate,
-        merge,
         parse_sidecar,
         sidecar_location,
+        with_shared,
     )
+    from tui.core.notes.store import NoteStore
 
 _HOMES = {
     "Anchor": "anchor",
     "Resolution": "anchor",
     "make_anchor": "anchor",
     "resolve": "anchor",
-    "CorruptSidecar": "store",
-    "LocatedNote": "store",
-    "Note": "store",
+    "merge": "merge",
+    "CorruptSidecar": "model",
+    "HistoryEntry": "model",
+    "Note": "model",
+    "NotesLocked": "model",
+    "NotesReadOnly": "model",
+    "NotesWriteError": "model",
+    "Tombstone": "model",
+    "LocatedNote": "placement",
+    "Placement": "placement",
+    "group_notes": "placement",
+    "locate": "placement",
+    "notes_by_sentence": "placement",
+    "Sidecar": "sidecar",
+    "SidecarLocation": "sidecar",
+    "parse_sidecar": "sidecar",
+    "sidecar_location": "sidecar",
+    "with_shared": "sidecar",
     "NoteStore": "store",
-    "NotesLocked": "store",
-    "NotesReadOnly": "store",
-    "NotesWriteError": "store",
-    "Sidecar": "store",
-    "SidecarLocation": "store",
-    "locate": "store",
-    "merge": "store",
-    "parse_sidecar": "store",
-    "sidecar_location": "store",
 }
 
 __all__ = [
     "Anchor",
     "CorruptSidecar",
+    "HistoryEntry",
     "LocatedNote",
     "Note",
     "NoteStore",
     "NotesLocked",
     "NotesReadOnly",
     "NotesWriteError",
+    "Placement",
     "Resolution",
     "Sidecar",
     "SidecarLocation",
+    "Tombstone",
+    "group_notes",
     "locate",
     "make_anchor",
     "merge",
+    "notes_by_sentence",
     "parse_sidecar",
     "resolve",
     "sidecar_location",
+    "with_shared",
 ]
 
 

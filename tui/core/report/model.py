@@ -15,7 +15,7 @@ from tui.core.align.aligner import Alignment
 from tui.core.analysis import Analysis
 from tui.core.compare.discrepancy import SEVERITIES, Discrepancy, Variant
 from tui.core.load.article import Article
-from tui.core.notes.store import LocatedNote
+from tui.core.notes.placement import LocatedNote
 from tui.core.report.serialize import located_note_to_dict
 
 NOTE_STATUSES = ("anchored", "moved", "orphaned", "absent")
@@ -90,7 +90,7 @@ def report_notes(
     """Turn the notes store's resolved notes into report notes.
 
     Args:
-        located: notes with their anchors resolved (`tui.core.notes.store.locate()`).
+        located: notes with their anchors resolved (`tui.core.notes.placement.locate()`).
         articles: the loaded versions (for the text each anchor covers now).
 
     Returns:

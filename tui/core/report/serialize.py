@@ -14,7 +14,8 @@ from tui.core.compare.diff import Op, count_changes
 from tui.core.compare.discrepancy import Discrepancy, Variant
 from tui.core.extract.fact import Fact
 from tui.core.load.article import Article
-from tui.core.notes.store import LocatedNote, SidecarLocation
+from tui.core.notes.placement import LocatedNote
+from tui.core.notes.sidecar import SidecarLocation
 
 ARTICLES_SCHEMA = "sidebyside.articles/1"
 ALIGNMENT_SCHEMA = "sidebyside.alignment/1"

@@ -19,7 +19,7 @@ from typing import Any
 
 from tui.core.align.aligner import Alignment
 from tui.core.analysis import Analysis
-from tui.core.notes.store import SidecarLocation
+from tui.core.notes.sidecar import SidecarLocation
 from tui.core.report.html import html_diff, to_html
 from tui.core.report.markdown import md_diff, md_escape, to_markdown
 from tui.core.report.model import (

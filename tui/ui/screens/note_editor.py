@@ -26,7 +26,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static, TextArea
 
-from tui.core.notes.store import Note
+from tui.core.notes.model import Note
 from tui.resources import styles_dir
 from tui.ui.notes_controller import NoteDraft, parse_tags
 
