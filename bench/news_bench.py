@@ -43,7 +43,8 @@ def main() -> int:
     p = tp / npred if npred else 0.0
     r = tp / ngold if ngold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    print(f"  {'all (micro)':24} P {p:.3f} R {r:.3f} F1 {f:.3f} TP {tp} NPRED {npred} NGOLD {ngold}")
+    counts = f"TP {tp} NPRED {npred} NGOLD {ngold}"
+    print(f"  {'all (micro)':24} P {p:.3f} R {r:.3f} F1 {f:.3f} {counts}")
     return 0
 
 
