@@ -24,7 +24,7 @@ class Tuning:
     """Weight of rapidfuzz `ratio` on the content words."""
     w_tset: float = 0.0
     """Weight of rapidfuzz `token_set_ratio` on the content words (off: 5x slower, no better)."""
-    number_bonus: float = 0.045
+    number_bonus: float = 0.15
     """Added when both sentences state numbers and share one."""
     floor: float = 0.2
     """Minimum score of a link before the order bonus (the bonus ranks, it cannot lift)."""
