@@ -518,6 +518,16 @@ def test_html_declared_legacy_charset() -> None:
     assert "decoded as cp1251 (declared)" in article.warnings[0]
 
 
+@pytest.mark.parametrize("charset", ["undefined", "base64", "rot13", "no-such-codec"])
+def test_html_declared_unusable_charset_falls_back(charset: str) -> None:
+    """Issue 17.1: a charset Python resolves but cannot decode with ("undefined" raises
+    UnicodeError, "base64" is no text encoding) is skipped, and the guess decodes the page."""
+    page = f'<html><head><meta charset="{charset}"></head><body><p>Café crème.</p></body>'
+    article = article_from_bytes(page.encode("cp1252"), "h", "h.html")
+    assert [s.text for s in article.sentences] == ["Café crème."]
+    assert "decoded as cp1252 (guessed)" in article.warnings[0]
+
+
 def test_load_article_reads_a_file(tmp_path: Path) -> None:
     path = tmp_path / "015_abcdef0123456789.txt"
     path.write_bytes("Headline\n\nOne sentence. Two sentences.".encode("utf-16"))

@@ -138,7 +138,7 @@ def decode_text(raw: bytes, path: str) -> Decoded:
     for codec in candidates:
         try:
             text = raw.decode(codec)
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):  # UnicodeError: a declared "undefined" codec
             continue
         how = "declared" if codec == declared else "guessed"
         warning = (
