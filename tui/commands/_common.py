@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -71,4 +70,6 @@ def load_analysis(args: argparse.Namespace, *, threshold: float | None = None) -
 
 def print_json(document: dict[str, Any]) -> None:
     """Print a JSON document to stdout (UTF-8, indented, stable key order)."""
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    from tui.core.report.serialize import dumps_json
+
+    sys.stdout.write(dumps_json(document))
