@@ -60,9 +60,14 @@ class Analysis:
 
 
 class LazyDiffs(Mapping[tuple[int, str], tuple[Op, ...]]):
-    """The word diffs of an alignment, each computed on first access and kept."""
+    """The word diffs of an alignment, each computed on first access and kept.
 
-    __slots__ = ("_alignment", "_cache", "_keys")
+    Versions of one story repeat each other: the same edit of a sentence shows up in many
+    rewrites, so diffs are memoised on the two texts and each distinct pair is diffed once
+    (on the 20 x 300 bench story, 1,577 distinct pairs of 4,668 diffs).
+    """
+
+    __slots__ = ("_alignment", "_by_text", "_cache", "_keys")
 
     def __init__(self, alignment: Alignment) -> None:
         self._alignment = alignment
@@ -75,6 +80,7 @@ class LazyDiffs(Mapping[tuple[int, str], tuple[Op, ...]]):
             if art != ref
         }
         self._cache: dict[tuple[int, str], tuple[Op, ...]] = {}
+        self._by_text: dict[tuple[str, str], tuple[Op, ...]] = {}
 
     def __getitem__(self, key: tuple[int, str]) -> tuple[Op, ...]:
         ops = self._cache.get(key)
@@ -82,7 +88,10 @@ class LazyDiffs(Mapping[tuple[int, str], tuple[Op, ...]]):
             group = self._keys[key]  # KeyError for a key without a diff, as a dict
             alignment = self._alignment
             ref_text = slot_text(alignment.article(alignment.reference), group)
-            ops = word_diff(ref_text, slot_text(alignment.article(key[1]), group))
+            texts = (ref_text, slot_text(alignment.article(key[1]), group))
+            ops = self._by_text.get(texts)
+            if ops is None:
+                ops = self._by_text[texts] = word_diff(*texts)
             self._cache[key] = ops
         return ops
 
