@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from typing import TYPE_CHECKING, Any
@@ -75,6 +74,8 @@ def load_analysis(args: argparse.Namespace, *, threshold: float | None = None) -
 
 def print_json(document: dict[str, Any]) -> None:
     """Print a JSON document to stdout (UTF-8, indented, stable key order)."""
-    text = json.dumps(document, ensure_ascii=False, indent=2)
+    from tui.core.report.serialize import dumps_json
+
     # JSON escapes C0 controls itself; C1 (U+009B is CSI on some terminals) only as \u escapes
-    sys.stdout.write(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+    text = dumps_json(document)
+    sys.stdout.write(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text))

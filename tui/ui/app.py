@@ -22,7 +22,7 @@ from textual.app import App
 from textual.binding import BindingType
 from textual.worker import get_current_worker
 
-from tui.core.analysis import Analysis, analyze
+from tui.core.analysis import Analysis, analyze_all
 from tui.core.load.collection import Collection, load_collection
 from tui.resources import styles_dir
 from tui.ui.commands import CompareCommands
@@ -82,7 +82,7 @@ class SideBySideApp(NotesActions, App[None]):
         """The notes sidecar asked for (`--notes`); None: the collection's (see NotesActions)."""
         self.threshold = threshold
         """Alignment threshold passed to analyze() (None: the engine's)."""
-        self.analyzer: Analyzer = analyzer or analyze
+        self.analyzer: Analyzer = analyzer or analyze_all
         """The core function the worker calls (tests and benchmarks pass a fixed one)."""
         self.compare_screen = CompareScreen(collection.articles, on_ready=self._screen_ready)
         """The main screen."""

@@ -78,10 +78,10 @@ def _child(fd: int, args: tuple[Any, ...]) -> NoReturn:
     try:
         _paused.clear()
         gc.enable()  # the child allocates and drops a lot while aligning
-        from tui.core.analysis import analyze  # imported before the fork: no cost
+        from tui.core.analysis import analyze_all  # imported before the fork: no cost
 
         try:
-            reply: tuple[bool, Any] = (True, analyze(*args))
+            reply: tuple[bool, Any] = (True, analyze_all(*args))
         except BaseException as exc:  # handed to the parent, which shows it
             reply = (False, exc)
         try:
@@ -162,7 +162,7 @@ def start_analysis(
     """
     # Imported here, before the fork: the app needs these modules anyway (to unpickle the
     # result), and the child then starts aligning at once instead of importing them first.
-    from tui.core.analysis import analyze
+    from tui.core.analysis import analyze_all
 
     future: Future[Analysis] = Future()
     future.set_running_or_notify_cancel()
@@ -189,7 +189,7 @@ def start_analysis(
 
     def run() -> None:
         try:
-            future.set_result(analyze(*args))
+            future.set_result(analyze_all(*args))
         except BaseException as exc:
             future.set_exception(exc)
 
@@ -254,7 +254,7 @@ def _launch_child(fd: int, load: Callable[[], Loaded]) -> NoReturn:
     try:
         _paused.clear()
         gc.enable()
-        from tui.core.analysis import analyze  # imported before the fork: no cost
+        from tui.core.analysis import analyze_all  # imported before the fork: no cost
 
         with os.fdopen(fd, "wb") as pipe:
             try:
@@ -266,7 +266,7 @@ def _launch_child(fd: int, load: Callable[[], Loaded]) -> NoReturn:
                 _send(pipe, (True, (collection, reference, extra)))
             if collection is not None and collection.articles:
                 try:
-                    reply: tuple[bool, Any] = (True, analyze(collection.articles, reference))
+                    reply: tuple[bool, Any] = (True, analyze_all(collection.articles, reference))
                 except BaseException as exc:  # handed to the parent, which shows it
                     reply = (False, exc)
                 _send(pipe, reply)
@@ -302,7 +302,7 @@ def start_launch(load: Callable[[], Loaded]) -> tuple[Future[Loaded], Future[Ana
         collection, reference, _ = loaded.result()
         return loaded, start_analysis(collection.articles, reference)
     # imported before the fork: the app needs these modules anyway (to unpickle the result)
-    from tui.core.analysis import analyze  # noqa: F401
+    from tui.core.analysis import analyze_all  # noqa: F401
 
     loaded = Future()
     analysis = Future()

@@ -5,8 +5,11 @@ Schemas are public (see README): add keys, never rename or remove them.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
+
+import orjson
 
 from tui.core.align.aligner import Alignment, Group, SentenceRef
 from tui.core.analysis import Analysis
@@ -21,6 +24,39 @@ ARTICLES_SCHEMA = "sidebyside.articles/1"
 ALIGNMENT_SCHEMA = "sidebyside.alignment/1"
 FACTS_SCHEMA = "sidebyside.facts/1"
 DIFF_SCHEMA = "sidebyside.diff/1"
+
+
+def dumps_json(document: Any) -> str:
+    """A JSON document as text: indented by two, UTF-8 as is, a final newline.
+
+    The same text as `json.dumps(document, ensure_ascii=False, indent=2) + "\\n"`, through
+    orjson (a C encoder, several times faster on big documents). What orjson refuses or writes
+    differently (a float such as 1e16, a non-string key, an int beyond 64 bits, a lone
+    surrogate) goes through json instead, so the bytes never depend on the encoder.
+    """
+    if not _plain(document):
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    try:
+        return orjson.dumps(
+            document, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+        ).decode()
+    except (TypeError, orjson.JSONEncodeError):
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _plain(value: Any) -> bool:
+    """True when orjson writes `value` exactly as json does (no floats in exponent form)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        kind = type(item)
+        if kind is dict:
+            stack.extend(item.values())
+        elif kind is list or kind is tuple:
+            stack.extend(item)
+        elif kind is float and (not (1e-4 <= abs(item) < 1e16 or item == 0.0) or item != item):
+            return False
+    return True
 
 
 def article_to_dict(article: Article) -> dict[str, Any]:

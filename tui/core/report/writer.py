@@ -13,7 +13,6 @@ sidecar is stored; `report_notes()` builds them from the notes store's located n
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -34,7 +33,12 @@ from tui.core.report.model import (
     share_matched,
     similarity_reading,
 )
-from tui.core.report.serialize import alignment_document, facts_document, notelist_document
+from tui.core.report.serialize import (
+    alignment_document,
+    dumps_json,
+    facts_document,
+    notelist_document,
+)
 
 __all__ = [
     "FORMATS",
@@ -160,7 +164,7 @@ def to_json(
         generated=generated,
         sidecar=sidecar,
     )
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return dumps_json(document)
 
 
 def render(
