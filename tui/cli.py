@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from tui import __version__
 from tui.core.errors import InputError
 
-COMMANDS = ("articles", "align", "diff", "facts", "notes", "report")
+COMMANDS = ("articles", "align", "diff", "facts", "notes", "report", "corpus")
 """Subcommand modules under tui.commands, in the order `--help` lists them."""
 
 
