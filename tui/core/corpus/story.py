@@ -85,7 +85,7 @@ def analyse_story(records: Sequence[Record], out: str) -> dict[str, Any]:
         "articles": [
             {"key": a.id, "title": a.title, "outlet": a.outlet, "date": a.date} for a in articles
         ],
-        "outlets": sorted({a.outlet for a in articles if a.outlet}),
+        "outlets": sorted({a.outlet for a in articles if a.outlet and a.outlet != a.id}),
         "dates": sorted({a.date for a in articles if a.date}),
         "conflicts": severities.count("conflict"),
         "discrepancies": len(severities),
