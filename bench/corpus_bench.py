@@ -53,8 +53,10 @@ def main(threshold: float = THRESHOLD) -> None:
         keys = [k for k in feats if lo <= int(gold[k].split("-")[0]) <= hi]
         result = cluster([feats[k] for k in keys] + distractors, threshold=threshold)
         sub = {k: gold_doc[k] for k in keys}
-        print(f"corpus clustering {label} (+{len(distractors)} distractors): "
-              f"{_score([list(s) for s in result.stories], sub)}")
+        print(
+            f"corpus clustering {label} (+{len(distractors)} distractors): "
+            f"{_score([list(s) for s in result.stories], sub)}"
+        )
 
 
 if __name__ == "__main__":

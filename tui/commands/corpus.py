@@ -62,6 +62,8 @@ def run(args: argparse.Namespace) -> int:
             cluster.close()
     for line in index["failed"]:
         sys.stderr.write(f"sidebyside: skipped {line}\n")
-    print(f"{len(index['stories'])} stories from {index['articles']} articles: "
-          f"{Path(args.out) / 'index.json'}")
+    print(
+        f"{len(index['stories'])} stories from {index['articles']} articles: "
+        f"{Path(args.out) / 'index.json'}"
+    )
     return 0

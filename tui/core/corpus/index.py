@@ -7,7 +7,7 @@ unique content.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,7 @@ def write_index(
     out: Path,
     stories: Sequence[dict[str, Any]],
     failed: Sequence[str],
-    duplicates: dict[str, Sequence[str]],
+    duplicates: Mapping[str, Sequence[str]],
     articles: int,
 ) -> dict[str, Any]:
     """Write index.json and index.md into out; returns the index document."""

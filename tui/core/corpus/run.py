@@ -61,10 +61,8 @@ def run_corpus(
     by_key = {r.key: r for r in records}
     futures = client.map(features_task, records, retries=RETRIES, pure=False)
     feats: list[Features] = []
-    done = 0
-    for future in as_completed(futures):
+    for done, future in enumerate(as_completed(futures), 1):  # type: ignore[no-untyped-call]
         result = future.result()
-        done += 1
         progress("articles", done, len(records))
         if isinstance(result, str):
             failed.append(result)
@@ -78,7 +76,7 @@ def run_corpus(
     summaries = [analyse_story(s, str(out)) for s in stories if s not in todo]
     futures = client.map(analyse_story, todo, out=str(out), retries=RETRIES, pure=False)
     progress("stories", 0, len(todo))
-    for n, future in enumerate(as_completed(futures), 1):
+    for n, future in enumerate(as_completed(futures), 1):  # type: ignore[no-untyped-call]
         try:
             summaries.append(future.result())
         except Exception as exc:  # a story that cannot be analysed is reported, not fatal
