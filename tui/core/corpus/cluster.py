@@ -16,7 +16,7 @@ from tui.core.corpus.features import PERMUTATIONS, Features
 
 DUPLICATE = 0.8
 """MinHash Jaccard at or above which two articles are near-copies."""
-THRESHOLD = 0.30
+THRESHOLD = 0.18
 """Average-link score at or above which two clusters are one story (tuned on news-dev)."""
 NAME_WEIGHT = 0.5
 """Share of the score from named entities and figures (the rest from words)."""
