@@ -115,8 +115,41 @@ def build_app(args: argparse.Namespace, launch: Launch) -> SideBySideApp:
     return app
 
 
+def _corpus_index(args: argparse.Namespace) -> Path | None:
+    """DIR/index.json when the one PATH is a `sidebyside corpus` output folder."""
+    paths = list(args.paths or [])
+    if len(paths) == 1 and (Path(paths[0]) / "index.json").is_file():
+        return Path(paths[0]) / "index.json"
+    return None
+
+
+def run_stories(args: argparse.Namespace, index_path: Path) -> int:
+    """The story list; enter opens a story in Compare, quitting Compare returns to the list."""
+    import json
+
+    from tui.ui.app import StoriesApp
+
+    index = json.loads(index_path.read_text("utf-8"))
+    while True:
+        chosen = StoriesApp(index).run()
+        if not chosen:
+            return 0
+        story = argparse.Namespace(**{**vars(args), "paths": chosen})
+        code = run_compare(story)
+        if code:
+            return code
+
+
 def run(args: argparse.Namespace) -> int:
     """Load the inputs (bad files become notifications) and run the app."""
+    index = _corpus_index(args)
+    if index is not None:
+        return run_stories(args, index)
+    return run_compare(args)
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    """The compare app on the inputs."""
     launch = start(args)
     app = build_app(args, launch)  # bad input raises here, before the terminal is asked for
     _keyboard_from_terminal()

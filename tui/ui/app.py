@@ -228,3 +228,22 @@ def make_app(
         analyzer=analyzer,
         pending=pending,
     )
+
+
+class StoriesApp(App[list[str] | None]):
+    """`sidebyside DIR` on a corpus output: the story list; exits with the chosen story's files."""
+
+    TITLE = "sidebyside · stories"
+
+    def __init__(self, index: dict[str, object]) -> None:
+        super().__init__()
+        self.index = index
+        """The corpus index document."""
+
+    def on_mount(self) -> None:
+        from tui.ui.screens.stories import StoriesScreen
+
+        self.push_screen(StoriesScreen(self.index))  # type: ignore[arg-type]
+
+    def on_stories_screen_opened(self, message: object) -> None:
+        self.exit(list(message.paths))  # type: ignore[attr-defined]
