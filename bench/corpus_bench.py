@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tui.core.corpus.cluster import THRESHOLD, cluster
+from tui.core.corpus.clustering import THRESHOLD, cluster
 from tui.core.corpus.features import features_of
 from tui.core.load.articles import article_from_bytes, load_article
 

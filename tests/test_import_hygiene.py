@@ -46,3 +46,42 @@ def test_json_subcommands_do_not_import_textual() -> None:
     )
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "TEXTUAL=False" in res.stderr
+
+
+STAGES = ("load", "extract", "align", "compare", "notes", "report", "corpus")
+
+
+def test_every_stage_name_resolves_to_its_module() -> None:
+    import importlib
+
+    for stage in STAGES:
+        package = importlib.import_module(f"tui.core.{stage}")
+        for name in package.__all__:
+            value = getattr(package, name)
+            home = importlib.import_module(f"tui.core.{stage}.{package._HOMES[name]}")
+            assert value is getattr(home, name), f"tui.core.{stage}.{name}"
+
+
+def test_importing_a_stage_loads_none_of_its_modules() -> None:
+    code = (
+        "import importlib, sys\n"
+        f"for s in {STAGES!r}:\n"
+        "    importlib.import_module('tui.core.' + s)\n"
+        "loaded = [m for m in sys.modules if m.startswith('tui.core.') and m.count('.') > 2]\n"
+        "print(','.join(loaded))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == "", f"importing the stages loaded: {out}"
+
+
+def test_an_unknown_stage_name_is_an_attribute_error() -> None:
+    import tui.core.align as stage
+
+    try:
+        stage.no_such_name  # noqa: B018
+    except AttributeError as exc:
+        assert "no_such_name" in str(exc)
+    else:
+        raise AssertionError("no AttributeError")

@@ -16,7 +16,7 @@ from tui.core.load.article import Article
 from tui.core.load.collection import Collection, load_collection
 from tui.core.load.parse import article_from_text
 from tui.core.notes.anchor import Anchor, make_anchor
-from tui.core.notes.merge import merge
+from tui.core.notes.merging import merge
 from tui.core.notes.model import (
     DEFAULT_VERDICTS,
     SCHEMA,

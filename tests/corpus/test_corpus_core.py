@@ -6,7 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
-from tui.core.corpus.cluster import cluster
+from tui.core.corpus.clustering import cluster
 from tui.core.corpus.features import features_of
 from tui.core.corpus.index import rank
 from tui.core.corpus.inputs import Record, iter_records, load_record

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.corpus.cluster import cluster
+from tui.core.corpus.clustering import cluster
 from tui.core.corpus.features import features_of
 from tui.core.corpus.inputs import Record, load_record
 

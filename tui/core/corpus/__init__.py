@@ -8,16 +8,18 @@ together. It imports the load and extract stages and the analysis; Dask loads on
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from tui.core._lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from tui.core.corpus.cluster import Clustering, cluster
+    from tui.core.corpus.clustering import Clustering, cluster
     from tui.core.corpus.features import Features, features_of
     from tui.core.corpus.inputs import Record, iter_records, load_record
 
 _HOMES = {
-    "Clustering": "cluster",
-    "cluster": "cluster",
+    "Clustering": "clustering",
+    "cluster": "clustering",
     "Features": "features",
     "features_of": "features",
     "Record": "inputs",
@@ -36,10 +38,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    """Imports a public name from its module on first use, so importing the stage is free."""
-    if name not in _HOMES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from importlib import import_module
-
-    return getattr(import_module(f"{__name__}.{_HOMES[name]}"), name)
+__getattr__ = lazy_exports(__name__, _HOMES)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tui.core.corpus.cluster import cluster
+from tui.core.corpus.clustering import cluster
 from tui.core.corpus.features import Features, features_of
 from tui.core.corpus.index import write_index
 from tui.core.corpus.inputs import Record, iter_records, load_record

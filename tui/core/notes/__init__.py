@@ -9,7 +9,9 @@ uses only `load` and the core errors.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from tui.core._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from tui.core.notes.anchor import (
@@ -18,7 +20,7 @@ if TYPE_CHECKING:
         make_anchor,
         resolve,
     )
-    from tui.core.notes.merge import merge
+    from tui.core.notes.merging import merge
     from tui.core.notes.model import (
         CorruptSidecar,
         HistoryEntry,
@@ -49,7 +51,7 @@ _HOMES = {
     "Resolution": "anchor",
     "make_anchor": "anchor",
     "resolve": "anchor",
-    "merge": "merge",
+    "merge": "merging",
     "CorruptSidecar": "model",
     "HistoryEntry": "model",
     "Note": "model",
@@ -97,10 +99,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    """Imports a public name from its module on first use, so importing the stage is free."""
-    if name not in _HOMES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from importlib import import_module
-
-    return getattr(import_module(f"{__name__}.{_HOMES[name]}"), name)
+__getattr__ = lazy_exports(__name__, _HOMES)

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 from tui.core.errors import UsageError
 from tui.core.notes.anchor import Anchor
 from tui.core.notes.files import sync_folder, write_synced
-from tui.core.notes.merge import merge
+from tui.core.notes.merging import merge
 from tui.core.notes.model import (
     Clock,
     CorruptSidecar,

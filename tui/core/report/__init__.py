@@ -6,7 +6,9 @@ CLI commands. It sits on top: it may use every other stage and the analysis.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from tui.core._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from tui.core.report.links import link_url
@@ -51,10 +53,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    """Imports a public name from its module on first use, so importing the stage is free."""
-    if name not in _HOMES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from importlib import import_module
-
-    return getattr(import_module(f"{__name__}.{_HOMES[name]}"), name)
+__getattr__ = lazy_exports(__name__, _HOMES)
