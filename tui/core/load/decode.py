@@ -78,6 +78,11 @@ COMMON_ENCODINGS = (
     "utf_32_be",
 )
 """Encodings in wide use, most common first: they win the detector's ties (see guess_encoding)."""
+SAMPLE_BYTES = 65536
+"""The detector reads this much of a file: the same guess for a 60 KB and a 5 MB file (on
+the whole of a large file charset-normalizer samples 512-byte chunks, and its guess for the
+same text varies with the file's length)."""
+_LOOSE_CHAOS = 0.5
 _NEAR_CHAOS = 0.01
 _NEAR_COHERENCE = 0.1
 
@@ -108,7 +113,10 @@ def guess_encoding(raw: bytes) -> str | None:
     """
     from charset_normalizer import from_bytes  # lazy: UTF-8 files never pay for it
 
-    matches = list(from_bytes(raw))
+    sample = _sample(raw)
+    # a sample that fails the default 0.2 chaos limit everywhere gets a second, looser try:
+    # text decoded with the wrong code page fails the strict decode or the control check later
+    matches = list(from_bytes(sample)) or list(from_bytes(sample, threshold=_LOOSE_CHAOS))
     if not matches:
         return None
     rank = {name: i for i, name in enumerate(COMMON_ENCODINGS)}
@@ -135,6 +143,16 @@ def guess_encoding(raw: bytes) -> str | None:
     if chosen == "cp1250" and no_c1 and any("iso8859_2" in m.could_be_from_charset for m in near):
         chosen = "iso8859_2"
     return chosen
+
+
+def _sample(raw: bytes) -> bytes:
+    """The first SAMPLE_BYTES, cut after a line end (even-sized for UTF-16/32)."""
+    if len(raw) <= SAMPLE_BYTES:
+        return raw
+    if b"\x00" in raw[:SAMPLE_BYTES]:
+        return raw[:SAMPLE_BYTES]
+    cut = raw.rfind(b"\n", 0, SAMPLE_BYTES) + 1
+    return raw[: cut or SAMPLE_BYTES]
 
 
 def _wide_without_bom(raw: bytes) -> str | None:
@@ -224,7 +242,10 @@ def decode_text(raw: bytes, path: str) -> Decoded:
     guessed = guess_encoding(raw)
     if guessed is None:
         raise BinaryInput(path, f"{not_utf8}; no text encoding fits")
-    text = raw.decode(guessed)
+    try:  # the detector decodes only samples of very large files
+        text = raw.decode(guessed)
+    except (UnicodeError, LookupError) as exc:
+        raise BinaryInput(path, f"{not_utf8}; no text encoding fits") from exc
     warning = f"{not_utf8}; decoded as {guessed} (guessed)"
     return _finish(Decoded(_normalise(text), guessed, warning), path)
 
