@@ -160,3 +160,12 @@ def test_utf8_launch_does_not_import_charset_normalizer(tmp_path) -> None:  # ty
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "False"
+
+
+def test_large_file_is_guessed_from_its_first_64_kb() -> None:
+    """On the whole 5 MB file charset-normalizer read this Polish text as ISO-8859-10 (its
+    chunk sampling depends on the length); the guess now comes from the first 64 KB."""
+    text = (PL + "\n") * 12_918
+    decoded = decode_text(text.encode("iso8859_2"), "big.txt")
+    assert decoded.encoding == "iso8859_2"
+    assert decoded.text == text
