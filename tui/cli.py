@@ -18,7 +18,7 @@ from tui import __version__
 from tui.commands.arguments import add_input_arguments
 from tui.core.errors import InputError
 
-COMMANDS = ("articles", "align", "diff", "facts", "notes", "report", "corpus")
+COMMANDS = ("articles", "align", "diff", "facts", "notes", "report", "corpus", "serve")
 """Subcommand modules under tui.commands, in the order `--help` lists them."""
 
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from tui.core.errors import BinaryInput, EmptyInput, InputError
 from tui.core.load.article import Article, article_id_from_name
 from tui.core.load.articles import article_from_bytes, load_article
-from tui.core.load.decode import guess_single_byte
+from tui.core.load.decode import guess_encoding
 from tui.core.load.junk import classify_line, lead_junk, outlet_from_url, parse_date
 from tui.core.load.parse import article_from_text
 from tui.resources import seed_paths
@@ -210,7 +210,7 @@ GUESSES = [
 
 @pytest.mark.parametrize(("text", "codec"), GUESSES)
 def test_single_byte_guess(text: str, codec: str) -> None:
-    assert guess_single_byte(text.encode(codec)) == codec
+    assert guess_encoding(text.encode(codec)) == codec
 
 
 BAD_BYTES = [

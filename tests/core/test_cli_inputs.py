@@ -50,7 +50,7 @@ CASES = [
     ("empty file", "empty file"),
     ("whitespace", "only whitespace"),
     ("binary", "binary file (NUL byte at 0)"),
-    ("undecodable", "binary file (81 control characters)"),
+    ("undecodable", "not UTF-8 (byte 0xfd at 0); no text encoding fits"),
     ("too large", "too large (1100 bytes, limit 500)"),
     ("symlink loop", "symlink loop"),
 ]
