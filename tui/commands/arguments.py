@@ -8,6 +8,22 @@ from __future__ import annotations
 import argparse
 
 
+class _NoSemantic(argparse.Action):
+    """--no-semantic: sets SIDEBYSIDE_NO_SEMANTIC for this process and the app's analysis."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        import os
+
+        os.environ["SIDEBYSIDE_NO_SEMANTIC"] = "1"
+        setattr(namespace, self.dest, True)
+
+
 def add_input_arguments(parser: argparse.ArgumentParser, *, paths_required: bool = False) -> None:
     """Add the PATH and loading options shared by the app and every subcommand."""
     parser.add_argument(
@@ -15,6 +31,14 @@ def add_input_arguments(parser: argparse.ArgumentParser, *, paths_required: bool
         nargs="+" if paths_required else "*",
         metavar="PATH",
         help="article file, folder of articles, or - for stdin (default: the bundled seeds)",
+    )
+    parser.add_argument(
+        "--no-semantic",
+        action=_NoSemantic,
+        nargs=0,
+        default=False,
+        help="align on lexical signals only (no sentence embedding; same as "
+        "SIDEBYSIDE_NO_SEMANTIC=1)",
     )
     parser.add_argument(
         "--max-bytes",

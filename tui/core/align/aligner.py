@@ -39,6 +39,7 @@ group of the sentence that precedes them in their own text. The weights and cut-
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -169,6 +170,9 @@ class Alignment:
     """Groups in reading order."""
     similarity: tuple[PairSimilarity, ...]
     """One entry per unordered pair of articles, in collection order."""
+    related: tuple[Link, ...] = ()
+    """Weaker "also related" links: two sentences in different groups that probably report the
+    same thing (tui.core.align.refine), strongest first; shown, not grouped."""
 
     def article(self, article_id: str) -> Article:
         """The article with this id."""
@@ -188,6 +192,7 @@ def align(
     reference: str | None = None,
     threshold: float | None = None,
     tuning: Tuning | None = None,
+    semantic: bool = True,
 ) -> Alignment:
     """Align the sentences of several versions of one story.
 
@@ -197,6 +202,7 @@ def align(
         reference: id of the article whose order the groups follow (default: the first).
         threshold: minimum 1:1 link score in [0, 1] (default: the engine's tuned value).
         tuning: the engine's weights (default: the tuned ones); `threshold` overrides its own.
+        semantic: use the semantic signal when its model is there (False: lexical only).
 
     Returns:
         The Alignment.
@@ -214,9 +220,6 @@ def align(
     ref_art = next((a for a in arts if a.id == ref), None)
     if ref_art is None:
         raise KeyError(ref)
-    from tui.core.align.collation import Collation
-    from tui.core.align.similarity import Idf, normalise
-
     tune = tuning or Tuning()
     if threshold is not None:
         scale = threshold / tune.threshold if tune.threshold else 1.0
@@ -227,6 +230,24 @@ def align(
             contain_score=tune.contain_score * scale,
             gap_threshold=tune.gap_threshold * scale,
         )
+    col, order = collate(arts, tune)
+    related = _refine(col, semantic) if tune.refine else ()
+    return _finish(arts, ref, col, order, related)
+
+
+def collate(arts: Sequence[Article], tune: Tuning) -> tuple[Collation, list[str]]:
+    """The collation of the versions before the story-wide pass, and their processing order.
+
+    Args:
+        arts: the versions (at least one).
+        tune: the engine's weights.
+
+    Returns:
+        The Collation and the version ids in the order they were folded in.
+    """
+    from tui.core.align.collation import Collation
+    from tui.core.align.similarity import Idf, normalise
+
     texts = {a.id: [s.text for s in a.sentences] for a in arts}
     norms = {a.id: [normalise(t) for t in texts[a.id]] for a in arts}
     idf = Idf([t for a in arts for t in norms[a.id]], tune.stem)
@@ -240,7 +261,34 @@ def align(
     for art_id in rest:
         col.add_version(art_id)
         col.done.append(art_id)
-    return _finish(arts, ref, col, [base.id, *rest])
+    return col, [base.id, *rest]
+
+
+def _refine(col: Collation, semantic: bool) -> tuple[Link, ...]:
+    """The story-wide correction of the groups (tui.core.align.refine), where it applies."""
+    from tui.core.align import refine as rf
+
+    if not rf.applies(col):
+        return ()
+    sem = None
+    if semantic:
+        try:
+            from tui.core.align.semantic import load_semantic
+        except ImportError:  # an install without the semantic module: lexical only
+            pass
+        else:
+            sem = load_semantic()
+    model = rf.SEMANTIC_MODEL if sem is not None else rf.LEXICAL_MODEL
+    shift = 1.5 * (col.tune.threshold - DEFAULT_THRESHOLD)  # --threshold moves it too
+    if shift:
+        model = dataclasses.replace(model, theta=min(0.98, max(0.02, model.theta + shift)))
+    pairs = rf.refine(col, model, sem)
+    order = {v: k for k, v in enumerate(col.texts)}
+    links = []
+    for x, y, p in pairs:
+        a, b = (x, y) if (order[x[0]], x[1]) < (order[y[0]], y[1]) else (y, x)
+        links.append(Link(SentenceRef(*a), SentenceRef(*b), round(p, 4)))
+    return tuple(links)
 
 
 def _replace(tune: Tuning, **changes: float) -> Tuning:
@@ -283,7 +331,13 @@ def _reading_order(col: Collation, ref: str, versions: list[str]) -> list[int]:
     return order
 
 
-def _finish(arts: tuple[Article, ...], ref: str, col: Collation, versions: list[str]) -> Alignment:
+def _finish(
+    arts: tuple[Article, ...],
+    ref: str,
+    col: Collation,
+    versions: list[str],
+    related: tuple[Link, ...] = (),
+) -> Alignment:
     from tui.core.align.moves import moved_parts
 
     rank = {a.id: k for k, a in enumerate(arts)}
@@ -297,7 +351,7 @@ def _finish(arts: tuple[Article, ...], ref: str, col: Collation, versions: list[
         links = _group_links(col, slots, ref if ref in slots else versions[0], rank)
         kind = _kind(col, slots, links)
         groups.append(Group(len(groups), kind, members, links, moved_in))
-    return Alignment(ref, arts, tuple(groups), _similarity(arts, col))
+    return Alignment(ref, arts, tuple(groups), _similarity(arts, col), related)
 
 
 def _group_links(

@@ -57,6 +57,8 @@ class Tuning:
     short_ratio: float = 0.6
     """A version whose sentences are this much shorter (mean words) than the groups' is a
     split-heavy rewrite: each of its sentences left over is linked to its closest group."""
+    refine: bool = True
+    """Run the story-wide pass (tui.core.align.refine) where it applies."""
     close_threshold: float = 0.25
     """Minimum score of such a closest-group link (link score plus the share of the
     sentence's content found in the group)."""

@@ -142,6 +142,10 @@ def alignment_document(alignment: Alignment, analysis: Analysis | None = None) -
         "reference": alignment.reference,
         "articles": [article_to_dict(a) for a in alignment.articles],
         "groups": [group_to_dict(g, analysis, sizes) for g in alignment.groups],
+        "related": [
+            {"a": ref_to_dict(k.a), "b": ref_to_dict(k.b), "score": round(k.score, 4)}
+            for k in alignment.related
+        ],
         "similarity": [
             {
                 "a": s.a,

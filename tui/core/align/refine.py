@@ -1,0 +1,337 @@
+"""Provides refine(): the story-wide pass that corrects the collation's groups of English news.
+
+The collation (tui.core.align.collation) folds the versions in one at a time and keeps each
+version's part of a group one run of sentences. That suits copies and easy-language rewrites,
+but versions written independently tell one fact in different sentences of their own: a deck
+line and a sourcing sentence far apart both belong to the lede's group, and a sentence the
+lexical score sent to the wrong group has no way back. This pass looks at the whole story.
+
+1. A pair model gives each pair of sentences of two versions the probability that they report
+   the same thing: a logistic function of the lexical score, how much of each side the other
+   contains, the semantic cosine (tui.core.align.semantic, when the model is there), whether
+   they state a shared number (and whether both state numbers), and how far apart they stand
+   in their articles. The weights (`PairModel`) were fitted on the hand-aligned news-dev
+   stories by `bench/fit_pair_model.py`.
+2. Each sentence is then moved, in turn, to the group where it adds the most agreement: the
+   sum over that group's sentences of other versions of (probability - `theta`), or to a group
+   of its own when no group gains it anything (correlation clustering by single moves). A
+   sentence may join a group that already holds other sentences of its version (a deck and a
+   sourcing sentence of one lede), so a slot need not be one run after this pass.
+3. Pairs that stay in different groups but are likely to report the same thing are kept as
+   "related" links: shown, not merged.
+
+The pass runs on English text (the pair model and the semantic vectors are English) whose
+versions are not split-heavy rewrites, and on stories of at most `MAX_SENTENCES` sentences
+(the pair model is evaluated on candidate pairs only, but the moves look at every sentence);
+otherwise the collation's groups stand as they are.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from operator import itemgetter
+from typing import TYPE_CHECKING
+
+from tui.core.align.similarity import score_many
+
+if TYPE_CHECKING:
+    from tui.core.align.collation import Collation
+    from tui.core.align.semantic import SemanticModel
+
+MAX_SENTENCES = 4000
+"""Largest story (sentences in all versions) the pass runs on."""
+
+NEIGHBOURS = 8
+"""Partners per sentence and other version scored by the pair model (best by cosine and by
+shared rare stems); every other pair counts as unrelated."""
+
+PASSES = 3
+"""Rounds of single-sentence moves (they settle in two on the news-dev stories)."""
+
+Ref = tuple[str, int]
+"""(version, sentence index)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PairModel:
+    """Logistic weights of the pair model and the agreement cut-off of the moves."""
+
+    bias: float
+    lexical: float
+    """Weight of the collation's link score (score_many's first value)."""
+    contained_a: float
+    """Weight of the share of the first sentence's content found in the second."""
+    contained_b: float
+    """Weight of the share of the second sentence's content found in the first."""
+    cosine: float
+    """Weight of the semantic cosine (0 in the lexical-only model)."""
+    shared_number: float
+    both_numbers: float
+    distance: float
+    """Weight of the difference of the two sentences' relative positions in their articles."""
+    theta: float
+    """A sentence joins a group when its probabilities there sum above theta per partner."""
+    related: float = 0.35
+    """Probability from which a pair in different groups is reported as related."""
+
+    def probability(self, feats: Sequence[float]) -> float:
+        """The probability for (lexical, contained_a, contained_b, cosine, shared, both, dist)."""
+        lex, ca, cb, cos, shared, both, dist = feats
+        z = (
+            self.bias
+            + self.lexical * lex
+            + self.contained_a * ca
+            + self.contained_b * cb
+            + self.cosine * cos
+            + self.shared_number * shared
+            + self.both_numbers * both
+            + self.distance * dist
+        )
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+# Fitted by `python -m bench.fit_pair_model` on the six news-dev stories (ECB+: 5,967 pairs of
+# sentences of two versions, 335 of them gold); theta by leave-one-story-out pair F1.
+SEMANTIC_MODEL = PairModel(
+    bias=-5.749,
+    lexical=2.612,
+    contained_a=3.729,
+    contained_b=3.723,
+    cosine=2.837,
+    shared_number=0.575,
+    both_numbers=0.285,
+    distance=-2.004,
+    theta=0.15,
+)
+"""With the semantic signal (held-out micro pair F1 .808 on news-dev)."""
+
+LEXICAL_MODEL = PairModel(
+    bias=-4.659,
+    lexical=3.245,
+    contained_a=4.201,
+    contained_b=4.323,
+    cosine=0.0,
+    shared_number=0.504,
+    both_numbers=0.422,
+    distance=-1.954,
+    theta=0.15,
+)
+"""Without it: no model, --no-semantic or SIDEBYSIDE_NO_SEMANTIC (held-out .798)."""
+
+_ENGLISH_WORDS = """the a an of to in and is was were are for on that with by as at from he she it
+they said has have had been be this which who will would not but"""
+_OTHER_WORDS = """der die das und ist nicht ein eine zu den von mit sich des auf für im dem le la
+les et est un une du des en que el los las y es por con para il di che"""
+_ENGLISH = frozenset(_ENGLISH_WORDS.split())
+"""Function words of English."""
+_OTHER = frozenset(_OTHER_WORDS.split())
+"""Function words of German, French, Spanish and Italian."""
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def is_english(texts: Sequence[str]) -> bool:
+    """Whether the text reads as English: its commonest function words are English ones."""
+    en = other = 0
+    for text in texts:
+        for w in _WORD.findall(text.casefold()):
+            en += w in _ENGLISH
+            other += w in _OTHER
+    return en >= 10 and en > 2 * other
+
+
+def applies(col: Collation) -> bool:
+    """Whether refine() runs on this collation (English, not split-heavy, not too large)."""
+    sizes = [col._size(v) for v in col.texts]
+    total = sum(n for n, _ in sizes)
+    if total < 2 or total > MAX_SENTENCES or len(sizes) < 2:
+        return False
+    words = sum(w for _, w in sizes)
+    for n, w in sizes:  # a split-heavy rewrite: much shorter sentences than all the others'
+        rest_n, rest_w = total - n, words - w
+        if n and rest_n and w / n <= col.tune.short_ratio * rest_w / rest_n:
+            return False
+    return is_english([t for v in col.texts for t in col.texts[v]])
+
+
+class _Pairs:
+    """The pair model evaluated on each sentence's candidate partners (0 for every other)."""
+
+    def __init__(
+        self,
+        col: Collation,
+        refs: list[Ref],
+        model: PairModel,
+        sem: SemanticModel | None,
+        every_pair: bool = False,
+    ) -> None:
+        self.col = col
+        self.model = model
+        self.refs = refs
+        self.at = {r: k for k, r in enumerate(refs)}
+        self.size = {v: max(1, len(t)) for v, t in col.texts.items()}
+        self.vectors = None
+        if sem is not None and model.cosine:
+            self.vectors = sem.embed([col.texts[v][i] for v, i in refs])
+        self.prob: dict[tuple[int, int], float] = {}
+        self.features: dict[tuple[int, int], tuple[float, ...]] = {}
+        """The pair model's inputs of each scored pair (kept for fitting the model)."""
+        self._score(self._every_pair() if every_pair else self._candidates())
+
+    def _every_pair(self) -> dict[int, set[int]]:
+        refs = self.refs
+        return {
+            k: {j for j in range(len(refs)) if refs[j][0] != refs[k][0]} for k in range(len(refs))
+        }
+
+    def _candidates(self) -> dict[int, set[int]]:
+        """Per sentence, its best partners in each other version by cosine and by rare stems."""
+        col, refs = self.col, self.refs
+        by_version: dict[str, list[int]] = defaultdict(list)
+        for k, (v, _) in enumerate(refs):
+            by_version[v].append(k)
+        out: dict[int, set[int]] = defaultdict(set)
+        if self.vectors is not None:
+            sims = self.vectors @ self.vectors.T
+            for v, mine in by_version.items():
+                for u, theirs in by_version.items():
+                    if u == v:
+                        continue
+                    block = sims[mine][:, theirs]
+                    keep = min(NEIGHBOURS, len(theirs))
+                    top = block.argpartition(-keep, axis=1)[:, -keep:]
+                    for row, k in enumerate(mine):
+                        out[k].update(theirs[c] for c in top[row])
+        index: dict[str, list[int]] = defaultdict(list)
+        feats = [col.feat(v, (i,)) for v, i in refs]
+        for k, f in enumerate(feats):
+            for s in f.stems:
+                index[s].append(k)
+        weight = col.idf.weight
+        cap = col.tune.max_postings
+        for k, f in enumerate(feats):
+            acc: defaultdict[int, float] = defaultdict(float)
+            for s in f.stems:
+                post = index[s]
+                if len(post) <= cap:
+                    for j in post:
+                        if refs[j][0] != refs[k][0]:
+                            acc[j] += weight[s]
+            best = heapq.nlargest(NEIGHBOURS * 2, acc.items(), key=itemgetter(1))
+            out[k].update(j for j, _ in best)
+        return out
+
+    def _score(self, candidates: Mapping[int, set[int]]) -> None:
+        col, refs, model = self.col, self.refs, self.model
+        for k, partners in sorted(candidates.items()):
+            v, i = refs[k]
+            todo = sorted(j for j in partners if (min(k, j), max(k, j)) not in self.prob)
+            if not todo:
+                continue
+            mine = col.feat(v, (i,))
+            scored = score_many(
+                mine, [col.feat(refs[j][0], (refs[j][1],)) for j in todo], col.idf, col.tune
+            )
+            for j, (lex, cont_j, cont_k) in zip(todo, scored, strict=True):
+                u, n = refs[j]
+                other = col.feat(u, (n,))
+                cos = float(self.vectors[k] @ self.vectors[j]) if self.vectors is not None else 0.0
+                shared = bool(mine.numbers & other.numbers)
+                both = bool(mine.numbers and other.numbers)
+                dist = abs(i / self.size[v] - n / self.size[u])
+                feats = (lex, cont_k, cont_j, cos, float(shared), float(both), dist)
+                key = (min(k, j), max(k, j))
+                self.features[key] = feats
+                self.prob[key] = model.probability(feats)
+
+    def get(self, a: int, b: int) -> float:
+        """The probability for two sentences (by position in refs); 0 when never scored."""
+        return self.prob.get((a, b) if a < b else (b, a), 0.0)
+
+
+def refine(
+    col: Collation, model: PairModel, sem: SemanticModel | None
+) -> list[tuple[Ref, Ref, float]]:
+    """Move sentences between the collation's groups where the pair model agrees better.
+
+    Args:
+        col: the collation after every version was added (its slots are changed in place).
+        model: the pair model's weights.
+        sem: the semantic model, or None (lexical only).
+
+    Returns:
+        Related pairs: two sentences in different groups whose probability reaches
+        `model.related`, with it, strongest first.
+    """
+    heads = {(v, 0) for v in col.headed}
+    refs = [(v, i) for v in col.texts for i in range(len(col.texts[v])) if (v, i) not in heads]
+    pairs = _Pairs(col, refs, model, sem)
+    group: dict[int, int] = {}
+    members: dict[int, set[int]] = defaultdict(set)
+    at = pairs.at
+    for g, slots in col.slots.items():
+        for v, slot in slots.items():
+            for i in slot:
+                if (v, i) in at:
+                    group[at[(v, i)]] = g
+                    members[g].add(at[(v, i)])
+    partners: dict[int, list[int]] = defaultdict(list)
+    for a, b in pairs.prob:
+        partners[a].append(b)
+        partners[b].append(a)
+    theta = model.theta
+
+    def gain(k: int, g: int) -> float:
+        v = refs[k][0]
+        return math.fsum(pairs.get(k, j) - theta for j in members[g] if j != k and refs[j][0] != v)
+
+    for _ in range(PASSES):
+        moved = False
+        for k in range(len(refs)):
+            here = group[k]
+            stay = gain(k, here) if len(members[here]) > 1 else 0.0
+            best, target = max(stay, 0.0), here if stay > 0 or len(members[here]) == 1 else None
+            for g in sorted({group[j] for j in partners[k] if pairs.get(k, j) > theta} - {here}):
+                g_gain = gain(k, g)
+                if g_gain > best + 1e-9:
+                    best, target = g_gain, g
+            if target == here:
+                continue
+            _move(col, refs[k], here, target)
+            members[here].discard(k)
+            if target is None:
+                target = max(col.slots)
+            group[k] = target
+            members[target].add(k)
+            moved = True
+        if not moved:
+            break
+    related = [
+        (refs[a], refs[b], p)
+        for (a, b), p in pairs.prob.items()
+        if p >= model.related and group[a] != group[b]
+    ]
+    related.sort(key=lambda t: (-t[2], t[0], t[1]))
+    return related
+
+
+def _move(col: Collation, ref: Ref, source: int, target: int | None) -> None:
+    """Take one sentence out of its group and put it in another (or a new group of its own)."""
+    v, i = ref
+    slots: Mapping[str, tuple[int, ...]] = col.slots[source]
+    rest = tuple(k for k in slots[v] if k != i)
+    if rest:
+        col.slots[source][v] = rest
+    else:
+        del col.slots[source][v]
+        if not col.slots[source]:
+            del col.slots[source]
+            col.order.remove(source)
+    if target is None:
+        col.order.append(col.new_group(v, (i,)))
+    else:
+        col.slots[target][v] = tuple(sorted({*col.slots[target].get(v, ()), i}))
