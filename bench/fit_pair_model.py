@@ -58,11 +58,14 @@ def _gold_keys(story: Path, arts: list[Any]) -> tuple[dict[str, dict[int, list[A
 def _rows(semantic: bool) -> list[tuple[str, tuple[float, ...], int]]:
     from tui.core.align import refine as rf
     from tui.core.align.aligner import collate
-    from tui.core.align.semantic import load_semantic
     from tui.core.align.tuning import Tuning
     from tui.core.load import load_article
 
-    sem = load_semantic() if semantic else None
+    sem = None
+    if semantic:
+        from tui.core.align import semantic as semantic_module
+
+        sem = semantic_module.load_semantic()
     out = []
     for story in sorted((NEWS / "stories").iterdir()):
         arts = [load_article(p) for p in sorted(story.glob("*.txt"))]
