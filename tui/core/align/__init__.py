@@ -1,6 +1,6 @@
 """Provides the align stage: which sentences of the versions say the same thing.
 
-Similarity (lexical and shared facts), the collation into groups (moved, split and merged
+Similarity (lexical, semantic and shared facts), the collation into groups (moved, split and merged
 sentences too), the tuned thresholds, and `align()`. It may use `load` and `extract`.
 """
 
@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from tui.core.align.collation import (
         Collation,
     )
+    from tui.core.align.semantic import (
+        SemanticModel,
+        load_semantic,
+    )
     from tui.core.align.similarity import (
         pair_score,
     )
@@ -39,6 +43,8 @@ _HOMES = {
     "SentenceRef": "aligner",
     "align": "aligner",
     "Collation": "collation",
+    "SemanticModel": "semantic",
+    "load_semantic": "semantic",
     "pair_score": "similarity",
     "Tuning": "tuning",
 }
@@ -50,9 +56,11 @@ __all__ = [
     "Group",
     "Link",
     "PairSimilarity",
+    "SemanticModel",
     "SentenceRef",
     "Tuning",
     "align",
+    "load_semantic",
     "pair_score",
 ]
 
