@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -9,14 +10,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tui.core.align import SemanticModel, load_semantic
-from tui.core.align.semantic import DISABLE_ENV, MODEL_DIR, WordPiece, bert_words
+from tui.core.align import Embedder, SemanticModel, load_semantic
+from tui.core.align.semantic import DISABLE_ENV, MODEL_DIR
+from tui.core.align.semantic_transformer import MAX_TOKENS, TransformerModel, load_transformer
+from tui.core.align.wordpiece import WordPiece, bert_words
 
 
 @pytest.fixture(scope="module")
 def model() -> SemanticModel:
     loaded = load_semantic()
-    assert loaded is not None, f"the shipped model in {MODEL_DIR} did not load"
+    assert isinstance(loaded, SemanticModel), f"the shipped model in {MODEL_DIR} did not load"
     return loaded
 
 
@@ -97,15 +100,15 @@ def test_disabled_by_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_missing_or_broken_model_files_give_none(tmp_path: Path) -> None:
-    assert load_semantic(tmp_path / "absent") is None
+    assert load_semantic(folder=tmp_path / "absent") is None
     (tmp_path / "vectors.npz").write_bytes(b"not a numpy file")
     (tmp_path / "vocab.txt").write_text("a\nb", encoding="utf-8")
-    assert load_semantic(tmp_path) is None
+    assert load_semantic(folder=tmp_path) is None
     other = tmp_path / "mismatch"
     other.mkdir()
     np.savez(other / "vectors.npz", vectors=np.ones((3, 4), np.int8), scales=np.ones(3, np.float32))
     (other / "vocab.txt").write_text("a\nb", encoding="utf-8")
-    assert load_semantic(other) is None
+    assert load_semantic(folder=other) is None
 
 
 def test_a_small_model_folder_loads_and_pools_its_rows(tmp_path: Path) -> None:
@@ -113,8 +116,8 @@ def test_a_small_model_folder_loads_and_pools_its_rows(tmp_path: Path) -> None:
     rows = np.array([[9, 9], [1, 0], [0, 1], [1, 1]], dtype=np.int8)
     np.savez(tmp_path / "vectors.npz", vectors=rows, scales=np.array([1, 2, 2, 1], np.float32))
     (tmp_path / "vocab.txt").write_text("\n".join(vocab), encoding="utf-8")
-    small = load_semantic(tmp_path)
-    assert small is not None and small.dim == 2
+    small = load_semantic(folder=tmp_path)
+    assert isinstance(small, SemanticModel) and small.dim == 2
     assert small.tokens("Quakes, island!") == [1, 3, 2]  # "," and "!" are unknown: dropped
     # (2, 0) + (1, 1) + (0, 2) = (3, 3): the mean's direction is the diagonal
     assert small.embed(["Quakes island"])[0] == pytest.approx([0.70710677, 0.70710677])
@@ -144,3 +147,61 @@ def test_importing_align_loads_no_numpy_or_onnxruntime() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert out == "[]"
+
+
+# --- the transformer route (the optional `semantic` extra: onnxruntime) ---
+
+
+@pytest.fixture(scope="module")
+def transformer() -> Embedder:
+    pytest.importorskip("onnxruntime")
+    loaded = load_semantic("transformer")
+    assert loaded is not None, "onnxruntime is installed but the shipped ONNX model did not load"
+    return loaded
+
+
+def test_transformer_ranks_a_paraphrase_with_no_shared_words(
+    transformer: Embedder, model: SemanticModel
+) -> None:
+    """The case the static vectors get wrong and the forward pass gets right."""
+    sentence = "The judge sentenced him to life in prison without parole."
+    paraphrase = "He was given a life term with no chance of release."
+    same_topic = "The judge heard from the victims' families before the hearing ended."
+    assert transformer.similarity(sentence, paraphrase) > transformer.similarity(
+        sentence, same_topic
+    )
+    assert model.similarity(sentence, paraphrase) < model.similarity(sentence, same_topic)
+
+
+def test_transformer_vectors_are_unit_length_and_cached(transformer: Embedder) -> None:
+    texts = ["Two bombs fell within the camp.", "One bomb fell directly inside the camp."]
+    vecs = transformer.embed(texts)
+    assert vecs.shape == (2, 384) and transformer.dim == 384
+    assert np.allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-5)
+    seen = transformer.cached
+    assert np.array_equal(transformer.embed(texts[::-1])[1], vecs[0]) and transformer.cached == seen
+    assert transformer.similarities([(texts[0], texts[1])]) == [pytest.approx(vecs[0] @ vecs[1])]
+
+
+def test_transformer_cuts_long_sentences_to_its_window(transformer: Embedder) -> None:
+    assert isinstance(transformer, TransformerModel)
+    ids = transformer.tokens("word " * 1000)
+    assert len(ids) == MAX_TOKENS and ids[0] != ids[-1]
+    assert transformer.embed(["word " * 1000]).shape == (1, 384)
+
+
+def test_transformer_without_its_files_or_runtime_gives_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert load_semantic("transformer", folder=tmp_path) is None
+    monkeypatch.setitem(sys.modules, "onnxruntime", None)  # as if the extra were not installed
+    assert load_transformer(MODEL_DIR) is None
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "minilm-l6-v2-int8.onnx").write_bytes(b"garbage")
+    (broken / "minilm-vocab.txt").write_text("[CLS]\n[SEP]", encoding="utf-8")
+    monkeypatch.delitem(sys.modules, "onnxruntime")
+    if importlib.util.find_spec("onnxruntime") is not None:
+        with pytest.raises(RuntimeError, match="broken"):
+            load_transformer(broken)
+        assert load_semantic("transformer", folder=broken) is None  # and no exception

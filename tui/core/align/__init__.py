@@ -23,9 +23,15 @@ if TYPE_CHECKING:
     from tui.core.align.collation import (
         Collation,
     )
+    from tui.core.align.embedder import (
+        Embedder,
+    )
     from tui.core.align.semantic import (
         SemanticModel,
         load_semantic,
+    )
+    from tui.core.align.semantic_transformer import (
+        TransformerModel,
     )
     from tui.core.align.similarity import (
         pair_score,
@@ -43,7 +49,9 @@ _HOMES = {
     "SentenceRef": "aligner",
     "align": "aligner",
     "Collation": "collation",
+    "Embedder": "embedder",
     "SemanticModel": "semantic",
+    "TransformerModel": "semantic_transformer",
     "load_semantic": "semantic",
     "pair_score": "similarity",
     "Tuning": "tuning",
@@ -53,11 +61,13 @@ __all__ = [
     "DEFAULT_THRESHOLD",
     "Alignment",
     "Collation",
+    "Embedder",
     "Group",
     "Link",
     "PairSimilarity",
     "SemanticModel",
     "SentenceRef",
+    "TransformerModel",
     "Tuning",
     "align",
     "load_semantic",
