@@ -49,7 +49,14 @@ def test_wheel_contains_package_styles_and_seeds(wheel: Path) -> None:
     for name in styles:
         assert f"tui/_data/styles/{name}" in names
     assert "tui/cli.py" in names and "tui/core/load/articles.py" in names
-    for name in ("vectors.npz", "vocab.txt", "NOTICE.md", "minilm-l6-v2-int8.onnx"):  # semantic
+    semantic = (
+        "vectors.npz",
+        "vocab.txt",
+        "NOTICE.md",
+        "LICENSE-Apache-2.0.txt",
+        "minilm-l6-v2-int8.onnx",
+    )
+    for name in semantic:  # the offline semantic models, their licence
         assert f"tui/core/align/semantic_model/{name}" in names
     assert not any(n.startswith(("tests/", "bench/")) for n in names)
     entry = next(n for n in names if n.endswith("entry_points.txt"))
