@@ -50,6 +50,15 @@ def test_wheel_contains_package_styles_and_seeds(wheel: Path) -> None:
         assert f"tui/_data/styles/{name}" in names
     assert "tui/cli.py" in names and "tui/core/load/articles.py" in names
     assert "tui/commands/serve_page/app_index.html" in names  # the page sidebyside serve uses
+    semantic = (
+        "vectors.npz",
+        "vocab.txt",
+        "NOTICE.md",
+        "LICENSE-Apache-2.0.txt",
+        "minilm-l6-v2-int8.onnx",
+    )
+    for name in semantic:  # the offline semantic models, their licence
+        assert f"tui/core/align/semantic_model/{name}" in names
     assert not any(n.startswith(("tests/", "bench/")) for n in names)
     entry = next(n for n in names if n.endswith("entry_points.txt"))
     assert "sidebyside = tui.cli:main" in zipfile.ZipFile(wheel).read(entry).decode()

@@ -1,6 +1,6 @@
 """Provides the align stage: which sentences of the versions say the same thing.
 
-Similarity (lexical and shared facts), the collation into groups (moved, split and merged
+Similarity (lexical, semantic and shared facts), the collation into groups (moved, split and merged
 sentences too), the tuned thresholds, and `align()`. It may use `load` and `extract`.
 """
 
@@ -23,8 +23,18 @@ if TYPE_CHECKING:
     from tui.core.align.collation import (
         Collation,
     )
+    from tui.core.align.embedder import (
+        Embedder,
+    )
     from tui.core.align.moves import (
         moved_parts,
+    )
+    from tui.core.align.semantic import (
+        SemanticModel,
+        load_semantic,
+    )
+    from tui.core.align.semantic_transformer import (
+        TransformerModel,
     )
     from tui.core.align.similarity import (
         pair_score,
@@ -43,6 +53,10 @@ _HOMES = {
     "align": "aligner",
     "Collation": "collation",
     "moved_parts": "moves",
+    "Embedder": "embedder",
+    "SemanticModel": "semantic",
+    "TransformerModel": "semantic_transformer",
+    "load_semantic": "semantic",
     "pair_score": "similarity",
     "Tuning": "tuning",
 }
@@ -51,12 +65,16 @@ __all__ = [
     "DEFAULT_THRESHOLD",
     "Alignment",
     "Collation",
+    "Embedder",
     "Group",
     "Link",
     "PairSimilarity",
+    "SemanticModel",
     "SentenceRef",
+    "TransformerModel",
     "Tuning",
     "align",
+    "load_semantic",
     "moved_parts",
     "pair_score",
 ]
