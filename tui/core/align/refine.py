@@ -289,6 +289,10 @@ def refine(
         partners[a].append((b, p))
         partners[b].append((a, p))
     theta = model.theta
+
+    def gain(agree: Mapping[int, float], v: str, g: int) -> float:
+        return agree.get(g, 0.0) - theta * (size[g] - per_version[(g, v)])
+
     for _ in range(PASSES):
         moved = False
         for k in range(len(refs)):
@@ -299,17 +303,14 @@ def refine(
             agree: defaultdict[int, float] = defaultdict(float)
             for j, p in partners[k]:
                 agree[group[j]] += p
-
-            def gain(g: int) -> float:
-                return agree.get(g, 0.0) - theta * (size[g] - per_version[(g, v)])
-
             alone = size[here] == 1
-            best, target = (0.0, here) if alone else (gain(here), here)
+            target: int | None = here
+            best = 0.0 if alone else gain(agree, v, here)
             if best <= 0 and not alone:
-                best, target = 0.0, None
+                best, target = 0.0, None  # better on its own than where it is
             for g in sorted(g for g, a in agree.items() if a > theta and g != here):
-                if gain(g) > best + 1e-9:
-                    best, target = gain(g), g
+                if gain(agree, v, g) > best + 1e-9:
+                    best, target = gain(agree, v, g), g
             if target == here:
                 continue
             _move(col, refs[k], here, target)
