@@ -41,7 +41,7 @@ from tui.core.align.similarity import score_many
 
 if TYPE_CHECKING:
     from tui.core.align.collation import Collation
-    from tui.core.align.semantic import SemanticModel
+    from tui.core.align.embedder import Embedder
 
 MAX_SENTENCES = 3000
 """Largest story (sentences in all versions) the pass runs on."""
@@ -167,7 +167,7 @@ class _Pairs:
         col: Collation,
         refs: list[Ref],
         model: PairModel,
-        sem: SemanticModel | None,
+        sem: Embedder | None,
         every_pair: bool = False,
     ) -> None:
         self.col = col
@@ -254,9 +254,7 @@ class _Pairs:
         return self.prob.get((a, b) if a < b else (b, a), 0.0)
 
 
-def refine(
-    col: Collation, model: PairModel, sem: SemanticModel | None
-) -> list[tuple[Ref, Ref, float]]:
+def refine(col: Collation, model: PairModel, sem: Embedder | None) -> list[tuple[Ref, Ref, float]]:
     """Move sentences between the collation's groups where the pair model agrees better.
 
     Args:
