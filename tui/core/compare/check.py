@@ -14,6 +14,7 @@ from tui.core.compare.dates import group_dates
 from tui.core.compare.discrepancy import SEVERITIES, Discrepancy, Draft, to_variant
 from tui.core.compare.hedges import group_hedges
 from tui.core.compare.numbers import group_numbers
+from tui.core.compare.quantities import story_quantities
 from tui.core.compare.quotes import group_quotes
 from tui.core.compare.story import story_events, story_names, story_numbers
 from tui.core.extract.fact import Fact, Found
@@ -37,6 +38,21 @@ def find_discrepancies(alignment: Alignment) -> tuple[Discrepancy, ...]:
         that order.
     """
     return check_facts(alignment)[1]
+
+
+def _drop_covered(drafts: list[Draft], story: list[Draft]) -> list[Draft]:
+    """The drafts plus the story-wide figure drafts, without number conflicts those cover."""
+    covered = {id(f) for d in story for f, _ in d.variants if f is not None}
+    kept = [
+        d
+        for d in drafts
+        if not (
+            d.kind == "number"
+            and d.severity == "conflict"
+            and all(f is None or id(f) in covered for f, _ in d.variants)
+        )
+    ]
+    return kept + story
 
 
 def check_facts(alignment: Alignment) -> tuple[tuple[Fact, ...], tuple[Discrepancy, ...]]:
@@ -84,6 +100,7 @@ def check_facts(alignment: Alignment) -> tuple[tuple[Fact, ...], tuple[Discrepan
                 compared.add(((m1.article, m1.sentence), (m2.article, m2.sentence)))
     drafts.extend(story_events(per_sentence, compared, order))
     drafts.extend(story_numbers(per_sentence, compared, order))
+    drafts = _drop_covered(drafts, story_quantities(per_sentence, order))
     drafts.extend(story_names(per_sentence, order))
     rank = {s: n for n, s in enumerate(SEVERITIES)}
     drafts.sort(key=lambda d: (rank[d.severity], d.order))

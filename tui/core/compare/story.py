@@ -29,6 +29,7 @@ def story_numbers(
         and x[1].lo == x[1].hi
         and not x[1].qualifier
         and not x[0].value.endswith("%")
+        and not x[1].measures  # compared by story_quantities
     ]
     drafts: dict[str, Draft] = {}
     buckets: dict[str, list[tuple[Fact, Found]]] = {}

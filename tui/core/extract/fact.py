@@ -45,6 +45,9 @@ class Fact:
     """For quotes: who is quoted, when the sentence says so (a name, not a pronoun)."""
     resolved: bool = True
     """For dates: False when a relative date had no article date to resolve against."""
+    measure: str = ""
+    """For numbers: what the number measures, compared across the whole story ("injured",
+    "population", "magnitude@geological survey", "share:traffic@india"; "" when unknown)."""
 
 
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:['’\-][^\W_]+)*|[^\w\s]", re.UNICODE)
@@ -113,6 +116,10 @@ class Found:
     verb: str = ""
     around: frozenset[str] = field(default_factory=frozenset)
     context: frozenset[str] = field(default_factory=frozenset)
+    measure: str = ""
+    measures: tuple[str, ...] = ()
+    scope: tuple[str, ...] = ()
+    updated: bool = False
 
 
 def words_with_spans(text: str) -> list[tuple[str, int, int]]:

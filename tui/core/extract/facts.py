@@ -14,6 +14,7 @@ from tui.core.extract.date_facts import find_date_facts
 from tui.core.extract.fact import FACT_KINDS, Fact, Found, source_offsets
 from tui.core.extract.names import assign_name_kinds, capitalised_inside, find_names
 from tui.core.extract.numbers import find_numbers
+from tui.core.extract.quantities import assign_measures
 from tui.core.extract.quotes import find_quotes
 from tui.core.load.article import Article, Sentence
 
@@ -29,6 +30,7 @@ def _sentence_facts(
     ]
     taken = [(d.start, d.end) for d in dates] + urls
     numbers = find_numbers(text, taken)
+    assign_measures(text, numbers)
     names = find_names(text, inner_caps, lower, taken)
     quotes = find_quotes(text, names)
     attributions = find_attributions(text, names, quotes)
@@ -86,6 +88,7 @@ def extract_found(article: Article, memo: Memo | None = None) -> list[tuple[Fact
                         qualifier=f.qualifier,
                         speaker=f.speaker,
                         resolved=f.resolved,
+                        measure=f.measure,
                     ),
                     f,
                 )

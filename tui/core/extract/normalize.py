@@ -422,6 +422,7 @@ QUALIFIERS = {
     "close to": (0.8, 1.0),
     "up to": (0.0, 1.0),
     "as many as": (0.0, 1.0),
+    "as much as": (0.0, 1.0),
     "at most": (0.0, 1.0),
     "fewer than": (0.0, 1.0),
     "less than": (0.0, 1.0),

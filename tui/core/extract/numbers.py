@@ -10,6 +10,7 @@ from tui.core.extract.fact import TOKEN, Found, lemma, words_with_spans
 from tui.core.extract.lexicon import MONTH_OR_DAY, ONE_OFF_EVENTS, PLURAL_FREE, STOP
 from tui.core.extract.normalize import (
     QUALIFIERS,
+    SCALES,
     VAGUE,
     number_re,
     parse_number,
@@ -72,6 +73,11 @@ def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Found]:
             lo = hi = float(n)
             value = str(n)
             upper = m.group("upper")
+            if upper and upper.casefold() in SCALES and "-" in m.group(0):
+                n = n * SCALES[upper.casefold()]  # "$2.6-million": one amount, not a range
+                lo = hi = float(n)
+                value = str(int(n) if n == int(n) else n)
+                upper = None
             if upper:
                 u = parse_number(upper.casefold().replace("-", " ").split())
                 if u is None or u < n:
