@@ -1,0 +1,101 @@
+"""Claims with polarity and the contradiction rule: each case beside its false-positive twin."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.test_facts import aligned, found, make
+from tui.core.compare.discrepancy import DISCREPANCY_KINDS
+from tui.core.extract.claims import find_claims
+
+ASSERTED = "Russia has previously acknowledged that North Korean forces took part in combat."
+
+
+def contradictions(a: str, b: str) -> list[str]:
+    """Summaries of the contradictions between two unaligned one-line versions."""
+    return [d.summary for d in found(aligned(make(a, "x"), make(b, "y")), "contradiction")]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("Moscow has not acknowledged that North Korean forces took part.", "acknowledg"),
+        ("Russia never confirmed the North Korean troops.", "acknowledg"),
+        ("Russia denied that North Korean troops took part.", "acknowledg"),
+        ("Neither Moscow nor Pyongyang has publicly acknowledged it.", "acknowledg"),
+        ("The Kremlin has yet to acknowledge the North Korean troops.", "acknowledg"),
+        ("Moscow refused to confirm that North Korean forces fought.", "acknowledg"),
+        ("The ministry rejected claims that its troops were deployed.", "acknowledg"),
+        ("The hospital was not damaged.", "damag"),
+    ],
+)
+def test_negation_and_denial_forms_give_negative_claims(text: str, predicate: str) -> None:
+    claims = find_claims(text)
+    assert any(c.predicate == predicate and not c.positive for c in claims)
+
+
+def test_not_only_but_also_is_no_negation() -> None:
+    assert find_claims("Russia not only acknowledged the troops but also praised them.") == []
+
+
+@pytest.mark.parametrize(
+    "denial",
+    [
+        "Moscow has not acknowledged that North Korean forces took part in combat.",
+        "Russia denied that North Korean forces took part in combat.",
+        "US officials accused North Korea of sending forces to Russia, something neither Moscow "
+        "nor Pyongyang has publicly acknowledged.",
+    ],
+)
+def test_assertion_vs_denial_is_a_contradiction(denial: str) -> None:
+    (summary,) = contradictions(ASSERTED, denial)
+    assert "acknowledged that North Korean forces" in summary  # both versions' words
+    assert "x s0" in summary and "y s0" in summary  # both sentences named
+
+
+def test_a_contradiction_is_a_conflict_with_both_versions() -> None:
+    alignment = aligned(
+        make(ASSERTED, "x"), make("Moscow denied that North Korean forces took part.", "y")
+    )
+    (d,) = found(alignment, "contradiction")
+    assert d.severity == "conflict"
+    assert [v.article for v in d.variants] == ["x", "y"]
+    assert all(v.text and v.start is not None for v in d.variants)
+    assert "contradiction" in DISCREPANCY_KINDS
+
+
+@pytest.mark.parametrize(
+    "twin",
+    [
+        # same words, same polarity
+        "Russia has acknowledged that North Korean forces took part in combat.",
+        # negation in another clause
+        "Russia acknowledged that North Korean forces took part, but did not say how many died.",
+        # not only ... but also
+        "Russia not only acknowledged that North Korean forces took part but also praised them.",
+        # a quoted denial attributed to someone else
+        "“We have not acknowledged that North Korean forces took part in combat,” a Ukrainian "
+        "officer joked, said Zelensky.",
+        # a denial of something else by the same subject
+        "Russia has not acknowledged the losses of its own army in the Belgorod region.",
+        # a denial by someone else
+        "Ukraine denied that its own forces took part in the attack on the dam.",
+    ],
+)
+def test_false_positive_twins_are_not_contradictions(twin: str) -> None:
+    assert contradictions(ASSERTED, twin) == []
+
+
+def test_one_version_qualifying_itself_is_not_a_contradiction() -> None:
+    one = make(ASSERTED + "\nMoscow has not acknowledged that North Korean forces took part.", "x")
+    assert found(aligned(one, make("Nothing here.", "y")), "contradiction") == []
+
+
+def test_overlapping_scopes_are_reported_as_possible() -> None:
+    denial = (
+        "The United States accused North Korea of giving Russia massive military assistance for "
+        "its war, artillery shells and missiles, something neither Moscow nor Pyongyang has "
+        "publicly acknowledged."
+    )
+    (summary,) = contradictions(ASSERTED, denial)
+    assert "possible contradiction" in summary
