@@ -14,11 +14,14 @@ from tui.core.extract.normalize import (
     quote_spans,
 )
 
+_RE0 = re.compile(r"[A-Za-z]+")
+_RE1 = re.compile(r"[^\W\d_]+")
+
 
 def _hedges_in(text: str) -> list[tuple[str, int, int]]:
     spans = quote_spans(text)
     out = []
-    for m in re.finditer(r"[A-Za-z]+", text):
+    for m in _RE0.finditer(text):
         word = m.group(0)
         if word != word.lower() and (m.start() > 0 or word == "May"):
             continue  # "May" the month; a capital mid-sentence is a name
@@ -29,7 +32,7 @@ def _hedges_in(text: str) -> list[tuple[str, int, int]]:
 
 def _claim_after(text: str, end: int) -> str:
     """The stem of the word a hedge qualifies ("reportedly sent arms" -> "sent")."""
-    words: list[str] = re.findall(r"[^\W\d_]+", text[end:])
+    words: list[str] = _RE1.findall(text[end:])
     for w in words[:4]:
         if w.casefold() not in STOP and w.casefold() not in HEDGE_WORDS:
             return w.casefold()[:5]

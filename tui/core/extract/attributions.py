@@ -12,6 +12,8 @@ from tui.core.extract.normalize import (
     name_key,
 )
 
+_RE0 = re.compile(r"\bwas\s+quoted\s+as\s+saying\s+by\s+(?P<src>[^,.;]{2,60})")
+
 
 def find_attributions(text: str, names: list[Found], quotes: list[Found]) -> list[Found]:
     out: list[Found] = []
@@ -45,7 +47,7 @@ def find_attributions(text: str, names: list[Found], quotes: list[Found]) -> lis
         if "cited" in text[max(0, m.start() - 40) : m.start()]:
             continue
         add(m.start(), m.end(), m.group("src"))
-    for m in re.finditer(r"\bwas\s+quoted\s+as\s+saying\s+by\s+(?P<src>[^,.;]{2,60})", text):
+    for m in _RE0.finditer(text):
         add(m.start(), m.end(), m.group("src"))
     for n in names:
         rest = text[n.end :]

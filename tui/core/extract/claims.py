@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from tui.core.extract.lexicon import STOP
 from tui.core.extract.normalize import quote_spans
 
+_RE0 = re.compile(r"'s$")
+_RE1 = re.compile(r"\b[A-Z][\w’'-]+")
+
 
 def _ws(words: str) -> frozenset[str]:
     return frozenset(words.split())
@@ -91,7 +94,7 @@ def stem(word: str) -> str:
 def fold(word: str) -> str:
     """A content word folded for overlap: capitals to countries, demonyms to countries."""
     w = word.casefold().replace("’", "'")
-    w = re.sub(r"'s$", "", w)
+    w = _RE0.sub("", w)
     if w in CAPITALS:
         return CAPITALS[w]
     if word[:1].isupper() and w.endswith("an") and len(w) > 5:
@@ -149,9 +152,7 @@ def _speaker(text: str, quotes: list[tuple[int, int]]) -> frozenset[str]:
         )
         if b > a
     )
-    return frozenset(
-        fold(w) for w in re.findall(r"\b[A-Z][\w’'-]+", outside) if w.casefold() not in STOP
-    )
+    return frozenset(fold(w) for w in _RE1.findall(outside) if w.casefold() not in STOP)
 
 
 def find_claims(text: str, wanted: frozenset[str] | None = None) -> list[Claim]:

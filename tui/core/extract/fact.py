@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tui.core.extract.dates import DateMention
 from tui.core.extract.lexicon import SYNONYMS
 from tui.core.load.article import Article, Sentence
+
+_RE0 = re.compile(r"'s$")
+
 
 FACT_KINDS = ("number", "date", "name", "quote", "attribution")
 """Kinds of extracted facts."""
@@ -126,9 +130,10 @@ def words_with_spans(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
 
 
+@lru_cache(maxsize=1 << 16)
 def lemma(word: str) -> str:
     w = word.casefold().replace("’", "'")
-    w = re.sub(r"'s$", "", w)
+    w = _RE0.sub("", w)
     if w in SYNONYMS:
         return SYNONYMS[w]
     if len(w) > 4 and w.endswith("ies"):

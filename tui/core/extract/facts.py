@@ -7,7 +7,6 @@ turns their findings into Fact values with offsets into the article's source tex
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from tui.core.extract.attributions import find_attributions
 from tui.core.extract.date_facts import find_date_facts
@@ -17,6 +16,10 @@ from tui.core.extract.numbers import find_numbers
 from tui.core.extract.quantities import assign_measures
 from tui.core.extract.quotes import find_quotes
 from tui.core.load.article import Article, Sentence
+
+_RE0 = re.compile(r"\b[a-z][\w’'-]*")
+_RE1 = re.compile(r"\W*(\w+)")
+
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|az|ru|ua|uk)\b\S*", re.I)
 
@@ -51,11 +54,11 @@ def extract_found(article: Article, memo: Memo | None = None) -> list[tuple[Fact
             story (which repeat many sentences word for word).
     """
     caps = capitalised_inside(article)
-    lower = {w for s in article.sentences for w in re.findall(r"\b[a-z][\w’'-]*", s.text)}
+    lower = {w for s in article.sentences for w in _RE0.findall(s.text)}
     out: list[tuple[Fact, Found]] = []
     per_sentence: list[tuple[Sentence, list[Found]]] = []
     for sentence in article.sentences:
-        first = re.match(r"\W*(\w+)", sentence.text)
+        first = _RE1.match(sentence.text)
         word = first.group(1) if first else ""
         key = (sentence.text, article.date, word in caps, word.casefold() in lower)
         if memo is None or key not in memo:
@@ -64,9 +67,8 @@ def extract_found(article: Article, memo: Memo | None = None) -> list[tuple[Fact
                 memo[key] = found
         else:
             found = memo[key]
-        # copies: the name kinds set below depend on the whole article
-        per_sentence.append((sentence, [replace(f) for f in found]))
-    assign_name_kinds(per_sentence)
+        per_sentence.append((sentence, found))  # shared with the memo: never changed
+    kinds = assign_name_kinds(per_sentence)
     for sentence, found in per_sentence:
         if not found:
             continue
@@ -84,7 +86,7 @@ def extract_found(article: Article, memo: Memo | None = None) -> list[tuple[Fact
                         end,
                         f.text,
                         f.value,
-                        subject=f.subject,
+                        subject=kinds.get(id(f), "") if f.kind == "name" else f.subject,
                         qualifier=f.qualifier,
                         speaker=f.speaker,
                         resolved=f.resolved,

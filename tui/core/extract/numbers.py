@@ -16,6 +16,10 @@ from tui.core.extract.normalize import (
     parse_number,
 )
 
+_RE0 = re.compile(r"\d{1,2}")
+_RE1 = re.compile(r"[,;:.!?“”\"«»()]")
+_RE2 = re.compile(r"[^\W\d_]+")
+
 
 def _subject_after(text: str, pos: int) -> str:
     """The counted noun after a number ("military construction workers")."""
@@ -65,7 +69,7 @@ def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Found]:
             words = amount.casefold().replace("-", " ").split()
             if words == ["one"] and not m.group("upper"):
                 continue  # "one of", "one such": a pronoun far more often than a count
-            if re.fullmatch(r"\d{1,2}", amount) and text[m.end() : m.end() + 1] in ("-",):
+            if _RE0.fullmatch(amount) and text[m.end() : m.end() + 1] in ("-",):
                 continue
             n = parse_number(words)
             if n is None:
@@ -146,7 +150,7 @@ def event_of(text: str, start: int, end: int) -> tuple[str, str, frozenset[str]]
 
 def clause_words(text: str, start: int, end: int) -> frozenset[str]:
     """Content words within the clause of [start, end) (up to 8 words either side)."""
-    left = re.split(r"[,;:.!?“”\"«»()]", text[:start])[-1]
-    right = re.split(r"[,;:.!?“”\"«»()]", text[end:])[0]
-    words = re.findall(r"[^\W\d_]+", left)[-8:] + re.findall(r"[^\W\d_]+", right)[:8]
+    left = _RE1.split(text[:start])[-1]
+    right = _RE1.split(text[end:])[0]
+    words = _RE2.findall(left)[-8:] + _RE2.findall(right)[:8]
     return frozenset(lemma(w) for w in words if w.casefold() not in STOP and len(w) > 2)
