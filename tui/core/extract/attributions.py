@@ -15,6 +15,9 @@ from tui.core.extract.normalize import (
 _RE0 = re.compile(r"\bwas\s+quoted\s+as\s+saying\s+by\s+(?P<src>[^,.;]{2,60})")
 
 
+_SPEECH_NEXT = re.compile(rf"(?:['’]s?)?\s+(?:{SPEECH})\b")
+
+
 def find_attributions(text: str, names: list[Found], quotes: list[Found]) -> list[Found]:
     out: list[Found] = []
     in_quote = [(q.start, q.end) for q in quotes]
@@ -50,8 +53,7 @@ def find_attributions(text: str, names: list[Found], quotes: list[Found]) -> lis
     for m in _RE0.finditer(text):
         add(m.start(), m.end(), m.group("src"))
     for n in names:
-        rest = text[n.end :]
-        hit = re.match(rf"(?:['’]s?)?\s+(?:{SPEECH})\b", rest)
+        hit = _SPEECH_NEXT.match(text[n.end : n.end + 80])
         if hit and not any(a.start <= n.start < a.end for a in out):
             add(n.start, n.end + hit.end(), n.text)
     for m in re.finditer(rf"\b(?P<src>{SOURCE_NOUNS})\s+(?:{SPEECH}|described)\b", text, re.I):

@@ -10,6 +10,7 @@ its subject is the speaker named in the sentence, not the words inside the quote
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from tui.core.extract.lexicon import STOP
@@ -55,6 +56,8 @@ _NO_PREDICATE = _ws(
 )
 _NEGATION = _ws("not never neither nor n't no longer yet refus declin deni deny reject dismiss")
 _NOT_CONTENT = _ws("neither nor something anything nothing never")
+_WINDOW = 300
+"""Characters either side of a predicate its subject and object are read from."""
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _CUE = re.compile(
     r"\b(?:(?P<not>not|never|no\s+longer)\b(?!\s+only\b)|(?P<nt>\w+n['’]t)\b"
@@ -128,8 +131,8 @@ def _predicate_at(text: str, pos: int) -> tuple[str, int, int] | None:
 
 def _subject_before(text: str, pos: int) -> tuple[frozenset[str], int]:
     """Folded content words between the start of the clause and pos, and where they start."""
-    lo = 0
-    for m in _CLAUSE.finditer(text, 0, pos):
+    lo = max(0, pos - _WINDOW)
+    for m in _CLAUSE.finditer(text, lo, pos):
         lo = m.end()
     words = [
         (w, s)
@@ -140,7 +143,7 @@ def _subject_before(text: str, pos: int) -> tuple[frozenset[str], int]:
 
 
 def _object_after(text: str, pos: int) -> tuple[frozenset[str], int]:
-    words = _content(text[pos:])[:12]
+    words = _content(text[pos : pos + _WINDOW])[:12]
     return frozenset(w for w, _, _ in words), pos + (words[-1][2] if words else 0)
 
 
@@ -167,7 +170,7 @@ def find_claims(text: str, wanted: frozenset[str] | None = None) -> list[Claim]:
         Claims in text order.
     """
     out: list[Claim] = []
-    quotes = quote_spans(text) if any(c in text for c in '"“”«»') else []
+    quotes = _Quotes(text)
     negated: set[int] = set()
     for m in _CUE.finditer(text):
         if m.group("denied"):
@@ -192,23 +195,44 @@ def find_claims(text: str, wanted: frozenset[str] | None = None) -> list[Claim]:
     return out
 
 
-def _claim(
-    text: str, pred: tuple[str, int, int], positive: bool, quotes: list[tuple[int, int]]
-) -> Claim:
+class _Quotes:
+    """A sentence's quotations and, computed once, the names outside them (the speaker)."""
+
+    __slots__ = ("_speaker", "spans", "starts", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = quote_spans(text) if any(c in text for c in '"“”«»') else []
+        self.starts = [a for a, _ in self.spans]
+        self._speaker: frozenset[str] | None = None
+
+    def opening(self, pos: int) -> int | None:
+        """Where the quotation around pos starts (None when pos is not quoted)."""
+        i = bisect_right(self.starts, pos) - 1
+        return self.spans[i][0] if i >= 0 and pos < self.spans[i][1] else None
+
+    def speaker(self) -> frozenset[str]:
+        if self._speaker is None:
+            self._speaker = _speaker(self.text, self.spans)
+        return self._speaker
+
+
+def _claim(text: str, pred: tuple[str, int, int], positive: bool, quotes: _Quotes) -> Claim:
     stem_, p_start, p_end = pred
-    quoted = next(((a, b) for a, b in quotes if a <= p_start < b), None)
+    quoted = quotes.opening(p_start)
     if quoted is not None:
-        subject = _speaker(text, quotes)
-        start = quoted[0]
+        subject = quotes.speaker()
+        start = quoted
     else:
         subject, start = _subject_before(text, p_start)
     objects, end = _object_after(text, p_end)
     if not objects and not positive:
         # "something neither Moscow nor Pyongyang has acknowledged": what is denied comes first
-        before = _content(text[:start])[-14:]
+        lo = max(0, start - _WINDOW)
+        before = _content(text[lo:start])[-14:]
         objects = frozenset(w for w, _, _ in before)
         if before:
-            start = before[0][1]
+            start = lo + before[0][1]
         end = p_end
     stem_ = "acknowledg" if stem_ in ADMIT else stem_
     return Claim(stem_, positive, subject, objects, start, max(end, p_end))

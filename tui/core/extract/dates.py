@@ -150,7 +150,7 @@ def find_dates(text: str, article_date: str | None) -> list[DateMention]:
         mention = _resolve(m, today)
         if mention is None:
             continue
-        before = text[: m.start()].rstrip().rsplit(None, 1)[-1:]
+        before = text[max(0, m.start() - 40) : m.start()].rstrip().rsplit(None, 1)[-1:]
         word = before[0].casefold() if before else ""
         if mention.lo is not None and mention.hi is not None and word in _OPEN_AFTER:
             start = mention.value if "/" not in mention.value else mention.lo.isoformat()

@@ -7,6 +7,7 @@ the extractors share.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -124,6 +125,35 @@ class Found:
     measures: tuple[str, ...] = ()
     scope: tuple[str, ...] = ()
     updated: bool = False
+
+
+class Taken:
+    """Spans already claimed in a sentence (dates, URLs), for overlap tests in O(log n)."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether [start, end) overlaps a taken span."""
+        i = bisect_right(self.starts, end - 1) - 1
+        return i >= 0 and self.ends[i] > start
+
+    def covers(self, pos: int) -> bool:
+        """Whether pos lies inside a taken span."""
+        return self.overlaps(pos, pos + 1)
+
+
+WINDOW = 400
+"""Characters either side of a fact that its context is read from (keeps long sentences linear)."""
 
 
 def words_with_spans(text: str) -> list[tuple[str, int, int]]:

@@ -10,7 +10,7 @@ import re
 
 from tui.core.extract.attributions import find_attributions
 from tui.core.extract.date_facts import find_date_facts
-from tui.core.extract.fact import FACT_KINDS, Fact, Found, source_offsets
+from tui.core.extract.fact import FACT_KINDS, Fact, Found, Taken, source_offsets
 from tui.core.extract.names import assign_name_kinds, capitalised_inside, find_names
 from tui.core.extract.numbers import find_numbers
 from tui.core.extract.quantities import assign_measures
@@ -28,10 +28,9 @@ def _sentence_facts(
     text: str, article_date: str | None, inner_caps: set[str], lower: set[str]
 ) -> list[Found]:
     urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
-    dates = [
-        d for d in find_date_facts(text, article_date) if not any(s <= d.start < e for s, e in urls)
-    ]
-    taken = [(d.start, d.end) for d in dates] + urls
+    in_url = Taken(urls)
+    dates = [d for d in find_date_facts(text, article_date) if not in_url.covers(d.start)]
+    taken = Taken([(d.start, d.end) for d in dates] + urls)
     numbers = find_numbers(text, taken)
     assign_measures(text, numbers)
     names = find_names(text, inner_caps, lower, taken)

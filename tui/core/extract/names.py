@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from tui.core.extract.fact import Found, words_with_spans
+from tui.core.extract.fact import Found, Taken, words_with_spans
 from tui.core.extract.lexicon import (
     ADJ_SUFFIX,
     DEMONYMS,
@@ -57,9 +57,7 @@ def _name_parts(run: list[tuple[str, int, int]]) -> list[list[tuple[str, int, in
     return parts
 
 
-def find_names(
-    text: str, inner_caps: set[str], lower: set[str], taken: list[tuple[int, int]]
-) -> list[Found]:
+def find_names(text: str, inner_caps: set[str], lower: set[str], taken: Taken) -> list[Found]:
     toks = words_with_spans(text)
     if _is_headline(toks):
         return []
@@ -83,7 +81,7 @@ def find_names(
             ):
                 continue
             e = s + len(surface)
-            if any(ts < e and s < te for ts, te in taken):
+            if taken.overlaps(s, e):
                 continue
             key = name_key(surface)
             if key:

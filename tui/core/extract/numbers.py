@@ -5,8 +5,9 @@ after the number) and the event they belong to.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
-from tui.core.extract.fact import TOKEN, Found, lemma, words_with_spans
+from tui.core.extract.fact import TOKEN, WINDOW, Found, Taken, lemma, words_with_spans
 from tui.core.extract.lexicon import MONTH_OR_DAY, ONE_OFF_EVENTS, PLURAL_FREE, STOP
 from tui.core.extract.normalize import (
     QUALIFIERS,
@@ -52,10 +53,10 @@ def _plural_head(subject: str) -> bool:
     return head in PLURAL_FREE or (head.endswith("s") and not head.endswith("ss"))
 
 
-def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Found]:
+def find_numbers(text: str, taken: Taken) -> list[Found]:
     out: list[Found] = []
     for m in number_re().finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if taken.overlaps(m.start(), m.end()):
             continue
         qual = (m.group("qual") or "").casefold()
         lo: float
@@ -113,9 +114,23 @@ def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Found]:
     return out
 
 
-def event_of(text: str, start: int, end: int) -> tuple[str, str, frozenset[str]]:
-    """The one-off event verb near a date and the content words around it."""
-    toks = words_with_spans(text)
+def event_of(
+    text: str, start: int, end: int, tokens: list[tuple[str, int, int]] | None = None
+) -> tuple[str, str, frozenset[str]]:
+    """The one-off event verb near a date and the content words around it.
+
+    Args:
+        text: the sentence.
+        start: where the date starts.
+        end: where it ends.
+        tokens: words_with_spans(text), when the caller has it (one tokenisation for all the
+            dates of a long sentence).
+    """
+    if tokens is None:
+        lo = max(0, start - WINDOW)
+        tokens = [(w, s + lo, e + lo) for w, s, e in words_with_spans(text[lo : end + WINDOW])]
+    first = bisect_left(tokens, start, key=lambda t: t[2])
+    toks = tokens[max(0, first - 17) : first + 40]
     before = [t for t in toks if t[2] <= start]
     after = [t for t in toks if t[1] >= end]
     verb_at: tuple[str, int, int] | None = None
@@ -150,7 +165,7 @@ def event_of(text: str, start: int, end: int) -> tuple[str, str, frozenset[str]]
 
 def clause_words(text: str, start: int, end: int) -> frozenset[str]:
     """Content words within the clause of [start, end) (up to 8 words either side)."""
-    left = _RE1.split(text[:start])[-1]
-    right = _RE1.split(text[end:])[0]
+    left = _RE1.split(text[max(0, start - WINDOW) : start])[-1]
+    right = _RE1.split(text[end : end + WINDOW])[0]
     words = _RE2.findall(left)[-8:] + _RE2.findall(right)[:8]
     return frozenset(lemma(w) for w in words if w.casefold() not in STOP and len(w) > 2)

@@ -268,7 +268,7 @@ def _magnitudes(text: str, numbers: list[Found]) -> None:
         if small and not f.measure and not f.value.endswith("%") and "." in f.text:
             names = agencies_in(text[prev_end : f.start])
             if not names:
-                tail = _RE0.split(text[f.end :], maxsplit=1)[0]
+                tail = _RE0.split(text[f.end : f.end + 200], maxsplit=1)[0]
                 names = agencies_in(tail)
             if names:
                 f.measure = "magnitude@" + names[-1]
