@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tui.core.extract.lexicon import STOP
 from tui.core.extract.normalize import quote_spans
@@ -56,7 +57,7 @@ _NO_PREDICATE = _ws(
 )
 _NEGATION = _ws("not never neither nor n't no longer yet refus declin deni deny reject dismiss")
 _NOT_CONTENT = _ws("neither nor something anything nothing never")
-_WINDOW = 300
+_WINDOW = 200
 """Characters either side of a predicate its subject and object are read from."""
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _CUE = re.compile(
@@ -88,12 +89,14 @@ class Claim:
     """Offset just past them."""
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude stem that makes "acknowledged", "acknowledges" and "acknowledge" one."""
     w = word.casefold().replace("’", "'")
     return _STEM.sub("", w) if len(w) > 4 else w
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
     """A content word folded for overlap: capitals to countries, demonyms to countries."""
     w = word.casefold().replace("’", "'")

@@ -165,7 +165,7 @@ def event_of(
 
 def clause_words(text: str, start: int, end: int) -> frozenset[str]:
     """Content words within the clause of [start, end) (up to 8 words either side)."""
-    left = _RE1.split(text[max(0, start - WINDOW) : start])[-1]
-    right = _RE1.split(text[end : end + WINDOW])[0]
+    left = _RE1.split(text[max(0, start - 160) : start])[-1]  # 8 words fit in 160 characters
+    right = _RE1.split(text[end : end + 160])[0]
     words = _RE2.findall(left)[-8:] + _RE2.findall(right)[:8]
     return frozenset(lemma(w) for w in words if w.casefold() not in STOP and len(w) > 2)

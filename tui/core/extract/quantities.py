@@ -203,7 +203,13 @@ def _share(toks: _Tokens, f: Found, inherited: str) -> tuple[str, str]:
     return head or inherited, place
 
 
-def measure_of(text: str, f: Found, toks: _Tokens | None = None, inherited: str = "") -> str:
+def measure_of(
+    text: str,
+    f: Found,
+    toks: _Tokens | None = None,
+    inherited: str = "",
+    magnitude: bool | None = None,
+) -> str:
     """What one number of a sentence measures ("" when it cannot be told).
 
     Args:
@@ -237,7 +243,7 @@ def measure_of(text: str, f: Found, toks: _Tokens | None = None, inherited: str 
     if thing in ("inhabitant", "resident"):
         return "population"
     if (
-        "magnitude" in text.casefold()
+        (magnitude if magnitude is not None else "magnitude" in text.casefold())
         and f.lo is not None
         and f.lo < 10
         and (f.hi is None or f.hi < 10)
@@ -292,10 +298,11 @@ def assign_measures(text: str, numbers: list[Found]) -> None:
     if not numbers:
         return
     toks = _Tokens(text)
+    magnitude = "magnitude" in text.casefold()
     inherited = ""
     measured = False
     for f in numbers:
-        f.measure = measure_of(text, f, toks, inherited)
+        f.measure = measure_of(text, f, toks, inherited, magnitude)
         if f.measure.startswith("share:"):
             inherited = f.measure[6:].split("@", 1)[0]
         f.measures = (f.measure,) if f.measure else ()
