@@ -99,3 +99,52 @@ def test_overlapping_scopes_are_reported_as_possible() -> None:
     )
     (summary,) = contradictions(ASSERTED, denial)
     assert "possible contradiction" in summary
+
+
+# ------------------------------------------------------------------ descriptions of one thing
+
+
+def described(a: str, b: str) -> list[str]:
+    return [
+        d.summary
+        for d in found(aligned(make(a, "x"), make(b, "y")), "contradiction")
+        if "the only one" in d.summary or "damaged" in d.summary
+    ]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "TV said part of a hospital collapsed.",
+            "It said one of the major hospitals was destroyed.",
+        ),
+        ("The bridge was partly damaged.", "The agency said the bridge was destroyed."),
+        (
+            "A reporter said the only hospital in Qeshm was full.",
+            "The main hospital on Qeshm was full.",
+        ),
+        ("The only road to the town was closed.", "One of the roads to the town was closed."),
+    ],
+)
+def test_one_thing_described_incompatibly_is_a_contradiction(a: str, b: str) -> None:
+    assert len(described(a, b)) == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the same description
+        ("Part of a hospital collapsed.", "Part of the hospital collapsed."),
+        # a different thing
+        ("Part of a hospital collapsed.", "The school was destroyed."),
+        # active voice: the quake is not what was destroyed
+        ("An earthquake razed the village.", "Part of the earthquake museum collapsed."),
+        # an adjective, not a statement
+        ("He toured the damaged area.", "The area was destroyed."),
+        # "the only way" is no claim about a thing
+        ("It was the only way out.", "It was the main way out."),
+    ],
+)
+def test_description_twins_are_not_contradictions(a: str, b: str) -> None:
+    assert described(a, b) == []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from tui.core.align.aligner import Alignment
 from tui.core.compare.attributions import group_attributions
-from tui.core.compare.claims import story_claims
+from tui.core.compare.claims import story_claims, story_descriptions
 from tui.core.compare.dates import group_dates
 from tui.core.compare.discrepancy import SEVERITIES, Discrepancy, Draft, to_variant
 from tui.core.compare.hedges import group_hedges
@@ -104,6 +104,7 @@ def check_facts(alignment: Alignment) -> tuple[tuple[Fact, ...], tuple[Discrepan
     drafts = _drop_covered(drafts, story_quantities(per_sentence, order))
     drafts.extend(story_names(per_sentence, order))
     drafts.extend(story_claims(alignment.articles, order))
+    drafts.extend(story_descriptions(alignment.articles, order))
     rank = {s: n for n, s in enumerate(SEVERITIES)}
     drafts.sort(key=lambda d: (rank[d.severity], d.order))
     out: list[Discrepancy] = []

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from tui.core.compare.discrepancy import Draft
 from tui.core.extract.claims import Claim, find_claims
+from tui.core.extract.descriptions import Description, find_descriptions
 from tui.core.extract.fact import Fact, source_offsets
 from tui.core.load.article import Article
 
@@ -103,3 +104,54 @@ def _first_per_article(wheres: list[Where]) -> list[Where]:
     for article, index in wheres:
         out.setdefault(article.id, (article, index))
     return list(out.values())
+
+
+def story_descriptions(articles: tuple[Article, ...], order: dict[str, int]) -> list[Draft]:
+    """One thing described in ways that cannot both hold, in different versions: destroyed vs
+    partly collapsed, the only one vs the main one of several. One discrepancy per thing."""
+    by_thing: dict[tuple[str, str], list[tuple[Article, int, Description]]] = {}
+    memo: dict[str, list[Description]] = {}
+    for article in articles:
+        for sentence in article.sentences:
+            found = memo.get(sentence.text)
+            if found is None:
+                found = memo[sentence.text] = find_descriptions(sentence.text)
+            for d in found:
+                by_thing.setdefault((d.kind, d.noun), []).append((article, sentence.index, d))
+    drafts: list[Draft] = []
+    for (kind, noun), members in by_thing.items():
+        values: dict[str, set[str]] = {}
+        for article, _, d in members:
+            values.setdefault(d.value, set()).add(article.id)
+        if len(values) < 2 or len(set().union(*values.values())) < 2:
+            continue
+        if all(len(set().union(*values.values())) == len(a) for a in values.values()):
+            continue  # every version says both: nothing between versions
+        firsts: dict[tuple[str, str], tuple[Article, int, Description]] = {}
+        for m in members:
+            firsts.setdefault((m[0].id, m[2].value), m)
+        facts = sorted(
+            (_described(a, i, d) for a, i, d in firsts.values()),
+            key=lambda f: (order[f.article], f.sentence),
+        )
+        shown = " vs ".join(f"“{f.text}” ({f.article} s{f.sentence})" for f in facts)
+        what = "how much of it was damaged" if kind == "extent" else "whether it is the only one"
+        drafts.append(
+            Draft(
+                "contradiction",
+                "conflict",
+                f"the {noun}, {what}: {shown}",
+                [(f, f.article) for f in facts],
+                None,
+                (order[facts[0].article], facts[0].sentence, -1),
+            )
+        )
+    return drafts
+
+
+def _described(article: Article, index: int, d: Description) -> Fact:
+    sentence = article.sentences[index]
+    offsets = source_offsets(article, sentence)
+    start = offsets[d.start]
+    end = max(start, offsets[max(d.end - 1, d.start)] + 1)
+    return Fact("claim", article.id, index, start, end, sentence.text[d.start : d.end], d.value)
