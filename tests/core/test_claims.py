@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.core.test_facts import aligned, found, make
+from tui.core.align.aligner import Alignment
 from tui.core.compare.discrepancy import DISCREPANCY_KINDS
 from tui.core.extract.claims import find_claims
 
@@ -148,3 +149,40 @@ def test_one_thing_described_incompatibly_is_a_contradiction(a: str, b: str) -> 
 )
 def test_description_twins_are_not_contradictions(a: str, b: str) -> None:
     assert described(a, b) == []
+
+
+# ------------------------------------------------------------------ certainty and attribution
+
+
+def _pair(a: str, b: str) -> Alignment:
+    x, y = make(a, "x"), make(b, "y")
+    return aligned(x, y, groups=[[("x", 0), ("y", 0)]])
+
+
+@pytest.mark.parametrize(
+    ("hedged", "flat"),
+    [
+        ("North Korea reportedly sent troops to Russia.", "North Korea sent troops to Russia."),
+        ("Kyiv claims North Korea sent troops to Russia.", "Kyiv said North Korea sent troops."),
+        ("The general allegedly ordered the strike.", "The general ordered the strike."),
+    ],
+)
+def test_certainty_change_says_which_version_is_more_certain(hedged: str, flat: str) -> None:
+    (d,) = found(_pair(hedged, flat), "hedge")
+    assert d.severity == "variant" and d.summary.endswith("more certain in y")
+
+
+def test_claims_the_noun_is_no_hedge() -> None:
+    al = _pair(
+        "Moscow rejected claims that it sent troops.",
+        "Moscow rejected reports that it sent troops.",
+    )
+    assert found(al, "hedge") == []
+
+
+def test_attribution_change_names_the_sources() -> None:
+    al = _pair(
+        "The strike hit a depot, Shoigu said.", "The strike hit a depot, state media reported."
+    )
+    (d,) = found(al, "attribution")
+    assert d.severity == "variant" and "Shoigu" in d.summary and "state media" in d.summary

@@ -18,6 +18,12 @@ _RE0 = re.compile(r"[A-Za-z]+")
 _RE1 = re.compile(r"[^\W\d_]+")
 
 
+HEDGING_VERBS = frozenset({"claimed", "claims", "claim", "alleged", "alleges", "allege"})
+"""Speech verbs that report without vouching ("claims" vs "said"); "claims" only as a verb."""
+
+_CLAIMER = re.compile(r"(?:\b(?:he|she|they|it|who)|[A-Z][\w’'-]+|officials|media)\s+$")
+
+
 def _hedges_in(text: str) -> list[tuple[str, int, int]]:
     spans = quote_spans(text)
     out = []
@@ -25,7 +31,11 @@ def _hedges_in(text: str) -> list[tuple[str, int, int]]:
         word = m.group(0)
         if word != word.lower() and (m.start() > 0 or word == "May"):
             continue  # "May" the month; a capital mid-sentence is a name
-        if word.casefold() in HEDGE_WORDS and not any(s <= m.start() < e for s, e in spans):
+        lw = word.casefold()
+        hedge = lw in HEDGE_WORDS or (
+            lw in HEDGING_VERBS and _CLAIMER.search(text, max(0, m.start() - 40), m.start())
+        )
+        if hedge and not any(s <= m.start() < e for s, e in spans):
             out.append((m.group(0), m.start(), m.end()))
     return out
 
@@ -76,7 +86,7 @@ def group_hedges(alignment: Alignment, group: Group, pos: tuple[int, int, int]) 
             "hedge",
             "variant",
             f"hedged ({', '.join(words)}) in {', '.join(hedged)}; "
-            f"stated flatly in {', '.join(flat)}",
+            f"stated flatly in {', '.join(flat)}: more certain in {', '.join(flat)}",
             variants,
             gid,
             pos,
