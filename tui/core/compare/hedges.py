@@ -5,6 +5,7 @@ sentence and absent from others.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tui.core.align.aligner import Alignment, Group
 from tui.core.compare.discrepancy import Draft
@@ -24,7 +25,8 @@ HEDGING_VERBS = frozenset({"claimed", "claims", "claim", "alleged", "alleges", "
 _CLAIMER = re.compile(r"(?:\b(?:he|she|they|it|who)|[A-Z][\w’'-]+|officials|media)\s+$")
 
 
-def _hedges_in(text: str) -> list[tuple[str, int, int]]:
+@lru_cache(maxsize=1 << 14)
+def _hedges_in(text: str) -> tuple[tuple[str, int, int], ...]:
     spans = quote_spans(text)
     out = []
     for m in _RE0.finditer(text):
@@ -37,7 +39,7 @@ def _hedges_in(text: str) -> list[tuple[str, int, int]]:
         )
         if hedge and not any(s <= m.start() < e for s, e in spans):
             out.append((m.group(0), m.start(), m.end()))
-    return out
+    return tuple(out)
 
 
 def _claim_after(text: str, end: int) -> str:

@@ -10,16 +10,14 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-_RE0 = re.compile(r"\d+(?:,\d{3})+")
-_RE1 = re.compile(r"\d+(?:\.\d+)?")
+_RE0, _RE1 = re.compile(r"\d+(?:,\d{3})+"), re.compile(r"\d+(?:\.\d+)?")
 _RE2 = re.compile(r"\s+")
 _RE3 = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _RE4 = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _RE5 = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+(?:['\-][^\W\d_]+)*|\d+")
 _RE6 = re.compile(r"ks(?=[aeiouy])")
 _RE7, _RE8, _RE9, _RE10 = (re.compile(p) for p in (r"yy$", r"iy$", r"ey$", r"^ye"))
-_RE11 = re.compile(r"'s\b|'$")
-_RE12 = re.compile(r"[^\W_]+")
+_RE11, _RE12 = re.compile(r"'s\b|'$"), re.compile(r"[^\W_]+")
 
 
 TOKEN_RE = re.compile(
@@ -387,6 +385,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     Returns:
         (start, end) of each quotation's inside; an unclosed quote runs to the end.
     """
+    if not any(c in text for c in QUOTE_CHARS):
+        return []
     spans: list[tuple[int, int]] = []
     opening = {"“": "”", "«": "»", "„": "“", "‹": "›", '"': '"', "＂": "＂"}
     i = 0
