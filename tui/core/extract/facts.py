@@ -7,6 +7,7 @@ turns their findings into Fact values with offsets into the article's source tex
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tui.core.extract.attributions import find_attributions
 from tui.core.extract.date_facts import find_date_facts
@@ -41,6 +42,11 @@ def _sentence_facts(
     return found
 
 
+@lru_cache(maxsize=1 << 14)
+def _lower_words(text: str) -> tuple[str, ...]:
+    return tuple(_RE0.findall(text))
+
+
 Memo = dict[tuple[str, str | None, bool, bool], list[Found]]
 
 
@@ -53,7 +59,7 @@ def extract_found(article: Article, memo: Memo | None = None) -> list[tuple[Fact
             story (which repeat many sentences word for word).
     """
     caps = capitalised_inside(article)
-    lower = {w for s in article.sentences for w in _RE0.findall(s.text)}
+    lower = {w for s in article.sentences for w in _lower_words(s.text)}
     out: list[tuple[Fact, Found]] = []
     per_sentence: list[tuple[Sentence, list[Found]]] = []
     for sentence in article.sentences:

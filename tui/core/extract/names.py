@@ -5,6 +5,7 @@ that decides each name's kind across the whole article.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tui.core.extract.fact import Found, Taken, words_with_spans
 from tui.core.extract.lexicon import (
@@ -119,13 +120,19 @@ def capitalised_inside(article: Article) -> set[str]:
     """Capitalised words that appear capitalised inside a sentence somewhere in the article."""
     out: set[str] = set()
     for s in article.sentences:
-        toks = [t[0] for t in words_with_spans(s.text)]
-        if _is_headline([(t, 0, 0) for t in toks]):
-            continue
-        for k, w in enumerate(toks[1:], 1):
-            if w[0].isupper() and toks[k - 1] not in '.!?:“"«':
-                out.add(w)
+        out.update(_inner_capitals(s.text))
     return out
+
+
+@lru_cache(maxsize=1 << 14)
+def _inner_capitals(text: str) -> frozenset[str]:
+    """One sentence's share of capitalised_inside() (versions repeat sentences verbatim)."""
+    toks = [t[0] for t in words_with_spans(text)]
+    if _is_headline([(t, 0, 0) for t in toks]):
+        return frozenset()
+    return frozenset(
+        w for k, w in enumerate(toks[1:], 1) if w[0].isupper() and toks[k - 1] not in '.!?:“"«'
+    )
 
 
 _SPEECH_AFTER = re.compile(rf"\s*(?:['’]s)?,?\s+{SPEECH}\b")
