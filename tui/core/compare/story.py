@@ -4,13 +4,15 @@ sentences the alignment did not pair.
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from tui.core.compare.discrepancy import Draft, date_overlap, describe, same_subject, surface_of
 from tui.core.extract.fact import Fact, Found, lemma
 
 
 def story_numbers(
     per_sentence: dict[tuple[str, int], list[tuple[Fact, Found]]],
-    compared: set[tuple[tuple[str, int], tuple[str, int]]],
+    compared: Container[tuple[tuple[str, int], tuple[str, int]]],
     order: dict[str, int],
 ) -> list[Draft]:
     """Exact counts of the same thing in the same context that differ across the story.
@@ -66,7 +68,7 @@ def _caps(subject: str) -> frozenset[str]:
 
 def story_events(
     per_sentence: dict[tuple[str, int], list[tuple[Fact, Found]]],
-    compared: set[tuple[tuple[str, int], tuple[str, int]]],
+    compared: Container[tuple[tuple[str, int], tuple[str, int]]],
     order: dict[str, int],
 ) -> list[Draft]:
     events = [
