@@ -186,3 +186,21 @@ def test_attribution_change_names_the_sources() -> None:
     )
     (d,) = found(al, "attribution")
     assert d.severity == "variant" and "Shoigu" in d.summary and "state media" in d.summary
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a negation written without its apostrophe is still a negation
+        ("I cant speak for the first death, Gaskin said.", "I can't speak for the first death."),
+        # "not in dispute": no predicate to compare
+        ("The case is back in court.", "The case has many facts not in dispute."),
+        # subjects that only share a word
+        (
+            "Entertainment Weekly has confirmed that Weitz will direct the sequel.",
+            "Summit Entertainment will not confirm that Weitz will direct the sequel.",
+        ),
+    ],
+)
+def test_more_false_positive_twins(a: str, b: str) -> None:
+    assert contradictions(a, b) == []

@@ -119,3 +119,18 @@ def test_one_discrepancy_per_measure_lists_every_version() -> None:
     (d,) = found(alignment, "number", "conflict")
     assert [v.article for v in d.variants] == ["x", "y", "z"]
     assert "injured" in d.summary
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # offers of several parties are different sums
+        ("The Nationals offered $160 million.", "The Orioles offered $140 million."),
+        # a magnitude is no count of people
+        ("In 2003 a 6.7-magnitude quake killed 26,000.", "In 2003 a 6.6 quake killed 26,000."),
+        # "It" speaks of what the sentence before named: another quake, another time
+        ("Ten people were killed.", "In 2005 a quake hit Zarand.\nIt killed 612 people."),
+    ],
+)
+def test_more_figure_twins(a: str, b: str) -> None:
+    assert conflicts(a, b) == []

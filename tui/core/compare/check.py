@@ -116,7 +116,7 @@ def check_facts(alignment: Alignment) -> tuple[tuple[Fact, ...], tuple[Discrepan
             compared.group_of[(m.article, m.sentence)] = group.id
     drafts.extend(story_events(per_sentence, compared, order))
     drafts.extend(story_numbers(per_sentence, compared, order))
-    drafts = _drop_covered(drafts, story_quantities(per_sentence, order))
+    drafts = _drop_covered(drafts, story_quantities(per_sentence, order, alignment.articles))
     drafts.extend(story_names(per_sentence, order))
     drafts.extend(story_claims(alignment.articles, order))
     drafts.extend(story_descriptions(alignment.articles, order))

@@ -24,6 +24,8 @@ Where = tuple[Article, int]
 
 def _shared(pos: Claim, neg: Claim) -> tuple[frozenset[str], frozenset[str]]:
     who = pos.subject & neg.subject
+    if len(who) < min(len(pos.subject), len(neg.subject)):
+        who = frozenset()  # "Entertainment Weekly" is not "Summit Entertainment"
     what = (pos.subject | pos.objects) & (neg.subject | neg.objects)
     return who, what - who
 

@@ -15,11 +15,14 @@ import re
 
 from tui.core.compare.discrepancy import Draft
 from tui.core.extract.fact import Fact, Found
+from tui.core.extract.quantities import sentence_scope
+from tui.core.load.article import Article
 
 CEILINGS = frozenset({"up to", "as many as", "as much as"})
 """Qualifiers read as "the figure reached": [0.8 n, n] rather than [0, n]."""
 
 _DECIMALS = re.compile(r"(\d+)\.(\d+)")
+_ANAPHORA = re.compile(r"\W*(?:It|They|This|That|These|Those|Its|Their)\b")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 Member = tuple[Fact, Found, float, float]
@@ -69,9 +72,9 @@ def _main_weekdays(members: list[tuple[Fact, Found]]) -> set[str]:
     return {m for m, a in arts.items() if len(a) == top}
 
 
-def _scope_key(found: Found, main: set[str]) -> str:
-    """ "now" for the story's own event; "past:<years>" or "past:?" for another time."""
-    marks = [m for m in found.scope if m not in main]
+def _scope_key(marks_in: tuple[str, ...], main: set[str]) -> str:
+    """The figure's time: "now" for the story's own event; "past:<years>" or "past:?"."""
+    marks = [m for m in marks_in if m not in main]
     if not marks:
         return "now"
     years = sorted({y for m in marks for y in _YEAR.findall(m)})
@@ -111,8 +114,30 @@ def _money_clusters(members: list[Member]) -> list[list[Member]]:
     return out
 
 
+def _scopes(
+    measured: list[tuple[Fact, Found]], articles: tuple[Article, ...]
+) -> dict[int, tuple[str, ...]]:
+    """Each figure's time markers; a sentence opening with a pronoun ("It killed 612 people")
+    speaks of what the sentence before named, so it takes that sentence's markers too."""
+    by_id = {a.id: a for a in articles}
+    out: dict[int, tuple[str, ...]] = {}
+    for fact, found in measured:
+        marks = found.scope
+        article = by_id.get(fact.article)
+        if (
+            article is not None
+            and 0 < fact.sentence < len(article.sentences)
+            and _ANAPHORA.match(article.sentences[fact.sentence].text)
+        ):
+            marks = marks + sentence_scope(article.sentences[fact.sentence - 1].text)
+        out[id(found)] = marks
+    return out
+
+
 def story_quantities(
-    per_sentence: dict[tuple[str, int], list[tuple[Fact, Found]]], order: dict[str, int]
+    per_sentence: dict[tuple[str, int], list[tuple[Fact, Found]]],
+    order: dict[str, int],
+    articles: tuple[Article, ...] = (),
 ) -> list[Draft]:
     """Conflicting figures for one measure anywhere in the story, one discrepancy per measure.
 
@@ -127,10 +152,11 @@ def story_quantities(
         if fact.kind == "number" and found.measures
     ]
     main = _main_weekdays(measured)
+    scopes = _scopes(measured, articles)
     buckets: dict[tuple[str, str], list[Member]] = {}
     for fact, found in measured:
         lo, hi = interval(fact, found)
-        scope = _scope_key(found, main)
+        scope = _scope_key(scopes[id(found)], main)
         for measure in found.measures:
             buckets.setdefault((measure, scope), []).append((fact, found, lo, hi))
     drafts: list[Draft] = []

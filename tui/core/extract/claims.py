@@ -62,6 +62,7 @@ _WINDOW = 200
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _CUE = re.compile(
     r"\b(?:(?P<not>not|never|no\s+longer)\b(?!\s+only\b)|(?P<nt>\w+n['’]t)\b"
+    r"|(?P<nt2>(?:can|don|won|didn|doesn|isn|wasn|aren|weren|hasn|haven|couldn|wouldn)t)\b"
     r"|(?P<neither>neither\b[^.;:]{1,80}?\bnor\b\s+(?:[A-Z][\w’'-]*\s+){1,3})"
     r"|(?P<yet>(?:has|have|had)\s+yet\s+to)\b|(?P<refused>refused\s+to|declined\s+to)\b"
     r"|(?P<denied>denied|denies|deny|rejected\s+claims|dismissed\s+claims))",
@@ -126,8 +127,8 @@ def _predicate_at(text: str, pos: int) -> tuple[str, int, int] | None:
             return None
         if w in _AUX or w.endswith("ly"):
             continue
-        if w in _NO_PREDICATE or m.group(0)[:1].isupper():
-            return None
+        if w in _NO_PREDICATE or w in STOP or m.group(0)[:1].isupper():
+            return None  # "not in dispute", "didn't, he was": no verb to compare
         return stem(w), m.start(), m.end()
     return None
 
@@ -140,7 +141,9 @@ def _subject_before(text: str, pos: int) -> tuple[frozenset[str], int]:
     words = [
         (w, s)
         for w, s, _ in _content(text[lo:pos])
-        if w not in _AUX and w not in _NEGATION and not w.endswith("ly")
+        if w not in _AUX
+        and w not in _NEGATION
+        and not (w.endswith("ly") and text[lo + s].islower())  # "publicly", not "Weekly"
     ]
     return frozenset(w for w, _ in words), lo + (words[0][1] if words else 0)
 

@@ -48,7 +48,7 @@ PEOPLE_CLASSES = frozenset({"killed", "injured", "arrested", "missing", "homeles
 GENERIC = _ws("people person persons other others one civilian civilians")
 """Counted nouns that add nothing to a casualty measure."""
 
-EVENT_NOUNS = _ws("aftershock tremor explosion blast attack strike raid shot arrest")
+EVENT_NOUNS = _ws("aftershock tremor explosion blast")
 """Nouns whose count is a measure on its own ("three aftershocks")."""
 
 THING_SYNONYMS = {"line": "cable", "circuit": "cable", "home": "house", "persons": "people"}
@@ -87,8 +87,9 @@ _UPDATE = re.compile(
 _PAST = re.compile(
     r"\b(?:then|previously|earlier\s+this\s+year|last\s+(?:year|month|week)|ago|in\s+the\s+past"
     r"|(?:January|February|March|April|June|July|August|September|October|November|December)"
-    r"|(?:in|of|since)\s+(?:1[89]|20)\d\d)\b"
+    r"|(?i:in|of|since)\s+(?:1[89]|20)\d\d)\b"
 )
+_OFFER = re.compile(r"\b(?:offers?|offered|bids?|bidding|asking|proposals?|proposed)\b", re.I)
 _WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
@@ -232,6 +233,8 @@ def measure_of(
             word = m.group(1).casefold().rstrip("s")
             currency = _CURRENCY_WORD.get(word, word)
     if currency:
+        if _OFFER.search(text):
+            return ""  # offers and bids of several parties are different sums, not reports
         return f"money:{currency}"
     before = _words_before(toks, f.start, 2)
     if before[-2:] == ["population", "of"] or before[-2:] == ["home", "to"]:
@@ -251,6 +254,8 @@ def measure_of(
     ):
         return ""  # magnitudes are keyed by agency in assign_measures
     cls = _predicate_after(toks, f.end, 4) or _predicate_before(toks, f.start)
+    if cls in PEOPLE_CLASSES and (f.lo is None or f.lo != int(f.lo)):
+        cls = ""  # "a 6.7-magnitude quake killed": people are counted in whole numbers
     if cls in PEOPLE_CLASSES:
         if not thing or thing in GENERIC or thing in PREDICATE_CLASS or head in PREDICATE_CLASS:
             return cls
