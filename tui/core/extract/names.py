@@ -66,6 +66,8 @@ def find_names(text: str, inner_caps: set[str], lower: set[str], taken: Taken) -
     run: list[tuple[str, int, int]] = []
 
     def flush() -> None:
+        if not run:
+            return
         for part in _name_parts(run):
             while part and (part[-1][0] in ("of", "the", "and") or part[-1][0] in DEMONYMS):
                 part.pop()

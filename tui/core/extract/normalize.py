@@ -360,6 +360,7 @@ def translit_word(word: str) -> str:
     return TRANSLITERATIONS.get(w, w)
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """A comparison key for a name: case, accents, hyphenation, spacing, possessives and
     transliteration variants do not change it ("Kim Jong-un" == "Kim Jong Un").
