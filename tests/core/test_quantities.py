@@ -134,3 +134,12 @@ def test_one_discrepancy_per_measure_lists_every_version() -> None:
 )
 def test_more_figure_twins(a: str, b: str) -> None:
     assert conflicts(a, b) == []
+
+
+def test_round_amounts_and_large_figures_are_read_as_rounded() -> None:
+    assert conflicts("The deal is worth $160 million.", "The deal is worth $161 million.") == []
+    assert (
+        conflicts("The town has a population of 120,000.", "It has a population of 118,500.") == []
+    )
+    # not so for small counts: 70 injured is not 80 injured
+    assert len(conflicts("70 were injured.", "80 were injured.")) == 1

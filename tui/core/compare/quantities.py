@@ -22,14 +22,22 @@ CEILINGS = frozenset({"up to", "as many as", "as much as"})
 """Qualifiers read as "the figure reached": [0.8 n, n] rather than [0, n]."""
 
 _DECIMALS = re.compile(r"(\d+)\.(\d+)")
+_DIGITS = re.compile(r"\d[\d,]*")
 _ANAPHORA = re.compile(r"\W*(?:It|They|This|That|These|Those|Its|Their)\b")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 Member = tuple[Fact, Found, float, float]
 
 
-def interval(fact: Fact, found: Found) -> tuple[float, float]:
-    """The values a stated figure allows, with rounding of its last decimal."""
+def interval(fact: Fact, found: Found, rounded: bool = False) -> tuple[float, float]:
+    """The values a stated figure allows, with rounding of its last decimal.
+
+    Args:
+        fact: the figure.
+        found: its extraction (bounds and qualifier).
+        rounded: read a round figure as rounded ("160 million" may be 161 million, a
+            "population of 120,000" 118,000): amounts of money and figures from 10,000 up.
+    """
     lo = found.lo if found.lo is not None else 0.0
     hi = found.hi if found.hi is not None else float("inf")
     if found.qualifier in CEILINGS and found.hi is not None:
@@ -39,6 +47,13 @@ def interval(fact: Fact, found: Found) -> tuple[float, float]:
         mantissa = float(m.group(0))
         if mantissa:
             tol = 0.4 * 10 ** -len(m.group(2)) * (found.lo / mantissa)
+            lo, hi = lo - tol, hi + tol
+    elif found.lo and (rounded or found.lo >= 10_000) and found.lo == int(found.lo):
+        digits = _DIGITS.findall(fact.text)
+        written = digits[0].replace(",", "") if digits else ""
+        zeros = len(written) - len(written.rstrip("0")) if written.strip("0") else 0
+        if zeros:
+            tol = 0.5 * 10**zeros * (found.lo / int(written))
             lo, hi = lo - tol, hi + tol
     return lo, hi
 
@@ -102,12 +117,12 @@ def _conflicting(members: list[Member]) -> tuple[Member, Member] | None:
 
 
 def _money_clusters(members: list[Member]) -> list[list[Member]]:
-    """Amounts of one currency split where they differ by more than a factor of two: such
+    """Amounts of one currency split where they differ by more than half again: such
     sums are taken for different things (a haul and a record heist), not disagreeing reports."""
     ordered = sorted(members, key=lambda m: m[2])
     out: list[list[Member]] = []
     for m in ordered:
-        if out and m[2] <= 2 * max(out[-1][-1][2], 1e-9):
+        if out and m[2] <= 1.5 * max(out[-1][-1][2], 1e-9):
             out[-1].append(m)
         else:
             out.append([m])
@@ -155,7 +170,7 @@ def story_quantities(
     scopes = _scopes(measured, articles)
     buckets: dict[tuple[str, str], list[Member]] = {}
     for fact, found in measured:
-        lo, hi = interval(fact, found)
+        lo, hi = interval(fact, found, rounded=any(m.startswith("money:") for m in found.measures))
         scope = _scope_key(scopes[id(found)], main)
         for measure in found.measures:
             buckets.setdefault((measure, scope), []).append((fact, found, lo, hi))
