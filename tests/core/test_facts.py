@@ -651,8 +651,8 @@ def test_seed_fact_offsets_point_at_their_text(seeds: dict[str, Article]) -> Non
 def test_seeds_treaty_signing_conflict_is_found(seeds: dict[str, Article]) -> None:
     al = aligned(*seeds.values())
     conflicts = [d for d in find_discrepancies(al) if d.severity == "conflict"]
-    assert len(conflicts) == 1
-    (d,) = conflicts
+    assert [c.kind for c in conflicts] == ["date", "contradiction"]
+    d = conflicts[0]
     assert d.kind == "date" and d.id == "d1" and "treaty" in d.summary
     texts = {(v.article[:3], v.text, v.value) for v in d.variants}
     assert ("004", "earlier this year", "2025-01-01/2025-06-18") in texts
@@ -692,10 +692,11 @@ def test_seeds_same_value_variants_are_not_conflicts(seeds: dict[str, Article]) 
     assert any("Kim Jong Un" in n and "Kim Jong-un" in n for n in names)
     assert any("Sergei Shoigu" in n and "Sergey Shoigu" in n for n in names)
     assert any("Kyiv" in n and "Kiev" in n for n in names)
-    assert [d.kind for d in ds if d.severity == "conflict"] == ["date"]  # only the treaty
+    # only the treaty and the acknowledged / not acknowledged contradiction
+    assert [d.kind for d in ds if d.severity == "conflict"] == ["date", "contradiction"]
 
 
-def test_seeds_through_analyze_give_the_treaty_conflict_only() -> None:
+def test_seeds_through_analyze_give_the_two_real_conflicts_only() -> None:
     """End to end: the loader's dates, the real alignment, and the fact checks."""
     from tui.core.analysis import analyze
     from tui.core.load.collection import load_collection
@@ -703,8 +704,11 @@ def test_seeds_through_analyze_give_the_treaty_conflict_only() -> None:
 
     analysis = analyze(load_collection([str(p) for p in seed_paths()]).articles)
     conflicts = [d for d in analysis.discrepancies if d.severity == "conflict"]
-    assert [(d.id, d.kind) for d in conflicts] == [("d1", "date")]
+    assert [(d.id, d.kind) for d in conflicts] == [("d1", "date"), ("d2", "contradiction")]
     assert "treaty" in conflicts[0].summary
+    said = {v.article[:3]: v.text for v in conflicts[1].variants}
+    assert said["002"].startswith("Russia has previously acknowledged")
+    assert "neither Moscow nor Pyongyang has publicly acknowledged" in said["003"]
     assert {v.text for v in conflicts[0].variants} >= {"earlier this year", "June 2024"}
 
 

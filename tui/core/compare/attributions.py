@@ -4,16 +4,12 @@ aligned group.
 
 from __future__ import annotations
 
-import re
-
 from tui.core.compare.discrepancy import Draft, Slots
 
 
 def group_attributions(gid: int, slots: Slots, pos: tuple[int, int, int]) -> list[Draft]:
     atts = {a: [x for x in slots[a] if x[0].kind == "attribution"] for a in slots}
-    named = {
-        a: xs for a, xs in atts.items() if xs and all(re.search(r"[A-Z]", x[1].subject) for x in xs)
-    }
+    named = {a: xs for a, xs in atts.items() if xs and all(x[1].subject for x in xs)}
     if len(named) < 2:
         return []
     keys = {a: {w for x in xs for w in x[0].value.split() if w != "via"} for a, xs in named.items()}

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from tui.core.align.aligner import Alignment
 from tui.core.compare.attributions import group_attributions
+from tui.core.compare.claims import story_claims, story_descriptions
 from tui.core.compare.dates import group_dates
 from tui.core.compare.discrepancy import SEVERITIES, Discrepancy, Draft, to_variant
 from tui.core.compare.hedges import group_hedges
 from tui.core.compare.numbers import group_numbers
+from tui.core.compare.quantities import story_quantities
 from tui.core.compare.quotes import group_quotes
 from tui.core.compare.story import story_events, story_names, story_numbers
 from tui.core.extract.fact import Fact, Found
@@ -39,6 +41,37 @@ def find_discrepancies(alignment: Alignment) -> tuple[Discrepancy, ...]:
     return check_facts(alignment)[1]
 
 
+class _SameGroup:
+    """The sentence pairs a group rule has compared: both in one group of several versions
+    (a dict of sentence -> group, instead of every pair of members: linear in the versions)."""
+
+    __slots__ = ("group_of",)
+
+    def __init__(self) -> None:
+        self.group_of: dict[tuple[str, int], int] = {}
+
+    def __contains__(self, pair: object) -> bool:
+        if not isinstance(pair, tuple) or len(pair) != 2:
+            return False
+        g = self.group_of.get(pair[0])
+        return g is not None and g == self.group_of.get(pair[1])
+
+
+def _drop_covered(drafts: list[Draft], story: list[Draft]) -> list[Draft]:
+    """The drafts plus the story-wide figure drafts, without number conflicts those cover."""
+    covered = {id(f) for d in story for f, _ in d.variants if f is not None}
+    kept = [
+        d
+        for d in drafts
+        if not (
+            d.kind == "number"
+            and d.severity == "conflict"
+            and all(f is None or id(f) in covered for f, _ in d.variants)
+        )
+    ]
+    return kept + story
+
+
 def check_facts(alignment: Alignment) -> tuple[tuple[Fact, ...], tuple[Discrepancy, ...]]:
     """The facts of every version and the discrepancies between them, from one extraction.
 
@@ -58,7 +91,7 @@ def check_facts(alignment: Alignment) -> tuple[tuple[Fact, ...], tuple[Discrepan
     for (art, _), xs in per_sentence.items():
         numbers[art].extend(x for f, x in xs if f.kind == "number")
     drafts: list[Draft] = []
-    compared: set[tuple[tuple[str, int], tuple[str, int]]] = set()
+    compared = _SameGroup()
     for group in alignment.groups:
         if len(group.articles) < 2:
             continue
@@ -79,12 +112,14 @@ def check_facts(alignment: Alignment) -> tuple[tuple[Fact, ...], tuple[Discrepan
         drafts.extend(group_hedges(alignment, group, pos))
         if not any(d.kind == "attribution" for d in quoted):  # said once is enough
             drafts.extend(group_attributions(group.id, slots, pos))
-        for m1 in group.members:
-            for m2 in group.members:
-                compared.add(((m1.article, m1.sentence), (m2.article, m2.sentence)))
+        for m in group.members:
+            compared.group_of[(m.article, m.sentence)] = group.id
     drafts.extend(story_events(per_sentence, compared, order))
     drafts.extend(story_numbers(per_sentence, compared, order))
+    drafts = _drop_covered(drafts, story_quantities(per_sentence, order, alignment.articles))
     drafts.extend(story_names(per_sentence, order))
+    drafts.extend(story_claims(alignment.articles, order))
+    drafts.extend(story_descriptions(alignment.articles, order))
     rank = {s: n for n, s in enumerate(SEVERITIES)}
     drafts.sort(key=lambda d: (rank[d.severity], d.order))
     out: list[Discrepancy] = []

@@ -10,6 +10,8 @@ from tui.core.extract.normalize import (
     canonical,
 )
 
+_RE0 = re.compile(r"\d{4}-\d\d-\d\d")
+
 
 def group_dates(gid: int, slots: Slots, pos: tuple[int, int, int]) -> list[Draft]:
     drafts: list[Draft] = []
@@ -81,6 +83,6 @@ def _around(f: Found) -> frozenset[str]:
 
 def _day(d: Draft) -> str:
     for f, _ in d.variants:
-        if f is not None and re.fullmatch(r"\d{4}-\d\d-\d\d", f.value):
+        if f is not None and _RE0.fullmatch(f.value):
             return f.value
     return next((f.value for f, _ in d.variants if f is not None), "")

@@ -13,7 +13,7 @@ from tui.core.extract.normalize import (
     fold_style,
 )
 
-DISCREPANCY_KINDS = ("number", "date", "name", "quote", "attribution", "hedge")
+DISCREPANCY_KINDS = ("number", "date", "name", "quote", "attribution", "hedge", "contradiction")
 """Kinds of discrepancies."""
 
 

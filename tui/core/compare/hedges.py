@@ -5,6 +5,7 @@ sentence and absent from others.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tui.core.align.aligner import Alignment, Group
 from tui.core.compare.discrepancy import Draft
@@ -14,22 +15,36 @@ from tui.core.extract.normalize import (
     quote_spans,
 )
 
+_RE0 = re.compile(r"[A-Za-z]+")
+_RE1 = re.compile(r"[^\W\d_]+")
 
-def _hedges_in(text: str) -> list[tuple[str, int, int]]:
+
+HEDGING_VERBS = frozenset({"claimed", "claims", "claim", "alleged", "alleges", "allege"})
+"""Speech verbs that report without vouching ("claims" vs "said"); "claims" only as a verb."""
+
+_CLAIMER = re.compile(r"(?:\b(?:he|she|they|it|who)|[A-Z][\w’'-]+|officials|media)\s+$")
+
+
+@lru_cache(maxsize=1 << 14)
+def _hedges_in(text: str) -> tuple[tuple[str, int, int], ...]:
     spans = quote_spans(text)
     out = []
-    for m in re.finditer(r"[A-Za-z]+", text):
+    for m in _RE0.finditer(text):
         word = m.group(0)
         if word != word.lower() and (m.start() > 0 or word == "May"):
             continue  # "May" the month; a capital mid-sentence is a name
-        if word.casefold() in HEDGE_WORDS and not any(s <= m.start() < e for s, e in spans):
+        lw = word.casefold()
+        hedge = lw in HEDGE_WORDS or (
+            lw in HEDGING_VERBS and _CLAIMER.search(text, max(0, m.start() - 40), m.start())
+        )
+        if hedge and not any(s <= m.start() < e for s, e in spans):
             out.append((m.group(0), m.start(), m.end()))
-    return out
+    return tuple(out)
 
 
 def _claim_after(text: str, end: int) -> str:
     """The stem of the word a hedge qualifies ("reportedly sent arms" -> "sent")."""
-    words: list[str] = re.findall(r"[^\W\d_]+", text[end:])
+    words: list[str] = _RE1.findall(text[end:])
     for w in words[:4]:
         if w.casefold() not in STOP and w.casefold() not in HEDGE_WORDS:
             return w.casefold()[:5]
@@ -73,7 +88,7 @@ def group_hedges(alignment: Alignment, group: Group, pos: tuple[int, int, int]) 
             "hedge",
             "variant",
             f"hedged ({', '.join(words)}) in {', '.join(hedged)}; "
-            f"stated flatly in {', '.join(flat)}",
+            f"stated flatly in {', '.join(flat)}: more certain in {', '.join(flat)}",
             variants,
             gid,
             pos,

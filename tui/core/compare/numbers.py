@@ -30,9 +30,13 @@ def group_numbers(
     conflicts: dict[str, Draft] = {}
     variants: dict[str, Draft] = {}
     arts = list(slots)
+    if not any(nums.values()):
+        return drafts
     for i, a in enumerate(arts):
         for b in arts[i + 1 :]:
             xs, ys = nums[a], nums[b]
+            if not xs and not ys:
+                continue
             # same value for the same thing first, then same value for anything.
             pairs, lx, ly = match_facts(
                 xs,

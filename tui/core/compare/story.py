@@ -4,13 +4,15 @@ sentences the alignment did not pair.
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from tui.core.compare.discrepancy import Draft, date_overlap, describe, same_subject, surface_of
 from tui.core.extract.fact import Fact, Found, lemma
 
 
 def story_numbers(
     per_sentence: dict[tuple[str, int], list[tuple[Fact, Found]]],
-    compared: set[tuple[tuple[str, int], tuple[str, int]]],
+    compared: Container[tuple[tuple[str, int], tuple[str, int]]],
     order: dict[str, int],
 ) -> list[Draft]:
     """Exact counts of the same thing in the same context that differ across the story.
@@ -29,6 +31,7 @@ def story_numbers(
         and x[1].lo == x[1].hi
         and not x[1].qualifier
         and not x[0].value.endswith("%")
+        and not x[1].measures  # compared by story_quantities
     ]
     drafts: dict[str, Draft] = {}
     buckets: dict[str, list[tuple[Fact, Found]]] = {}
@@ -65,7 +68,7 @@ def _caps(subject: str) -> frozenset[str]:
 
 def story_events(
     per_sentence: dict[tuple[str, int], list[tuple[Fact, Found]]],
-    compared: set[tuple[tuple[str, int], tuple[str, int]]],
+    compared: Container[tuple[tuple[str, int], tuple[str, int]]],
     order: dict[str, int],
 ) -> list[Draft]:
     events = [

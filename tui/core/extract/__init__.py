@@ -1,8 +1,10 @@
 """Provides the extract stage: what each sentence states.
 
-Numbers with what they count, dates, names, quotations and attributions (one module per
-kind, run together by `extract_facts`), plus the shared text vocabulary (tokens, number
-words, spelling variants) the later stages compare with. It uses only `load`.
+Numbers with what they count and what they measure (`Fact.measure`, `measure_of`), dates,
+names, quotations and attributions (one module per kind, run together by `extract_facts`),
+claims with polarity (`find_claims`) and descriptions of one thing (`find_descriptions`),
+plus the shared text vocabulary (tokens, number words, spelling variants) the later stages
+compare with. It uses only `load`.
 """
 
 from __future__ import annotations
@@ -12,10 +14,18 @@ from typing import TYPE_CHECKING
 from tui.core._lazy import lazy_exports
 
 if TYPE_CHECKING:
+    from tui.core.extract.claims import (
+        Claim,
+        find_claims,
+    )
     from tui.core.extract.dates import (
         DateMention,
         find_dates,
         overlaps,
+    )
+    from tui.core.extract.descriptions import (
+        Description,
+        find_descriptions,
     )
     from tui.core.extract.fact import (
         FACT_KINDS,
@@ -32,8 +42,16 @@ if TYPE_CHECKING:
         parse_number,
         tokenize,
     )
+    from tui.core.extract.quantities import (
+        measure_of,
+    )
 
 _HOMES = {
+    "Claim": "claims",
+    "find_claims": "claims",
+    "Description": "descriptions",
+    "find_descriptions": "descriptions",
+    "measure_of": "quantities",
     "DateMention": "dates",
     "find_dates": "dates",
     "overlaps": "dates",
@@ -50,12 +68,17 @@ _HOMES = {
 
 __all__ = [
     "FACT_KINDS",
+    "Claim",
     "DateMention",
+    "Description",
     "Fact",
     "canonical",
     "extract_facts",
+    "find_claims",
     "find_dates",
+    "find_descriptions",
     "fold_style",
+    "measure_of",
     "name_key",
     "overlaps",
     "parse_number",

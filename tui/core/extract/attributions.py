@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from tui.core.extract.fact import Found
 from tui.core.extract.lexicon import SOURCE_NOUNS, SPEECH
@@ -12,20 +13,38 @@ from tui.core.extract.normalize import (
     name_key,
 )
 
+_RE0 = re.compile(r"\bwas\s+quoted\s+as\s+saying\s+by\s+(?P<src>[^,.;]{2,60})")
+
+
+_SPEECH_NEXT = re.compile(rf"(?:['’]s?)?\s+(?:{SPEECH})\b")
+
 
 def find_attributions(text: str, names: list[Found], quotes: list[Found]) -> list[Found]:
     out: list[Found] = []
-    in_quote = [(q.start, q.end) for q in quotes]
+    q_starts = [q.start for q in quotes]  # quotations are in text order and do not overlap
+    starts: list[int] = []  # of the attributions found so far, sorted, for taken()
 
     def outside(s: int, e: int) -> bool:
-        return not any(qs <= s and e <= qe for qs, qe in in_quote)
+        i = bisect_right(q_starts, s) - 1
+        return not (i >= 0 and e <= quotes[i].end)
+
+    def taken(pos: int) -> bool:
+        """Whether pos is inside an attribution found so far (they are short: a few back)."""
+        i = bisect_right(starts, pos)
+        return any(a.start <= pos < a.end for a in by_start[max(0, i - 8) : i])
+
+    by_start: list[Found] = []
 
     def add(s: int, e: int, source: str, via: str = "") -> None:
         src = re.sub(r"^(?:the|a|an)\s+", "", source.strip(" ,."), flags=re.I)
         if not src or not outside(s, e):
             return
         value = name_key(src) + (f" via {name_key(via)}" if via else "")
-        out.append(Found("attribution", s, e, text[s:e], value, subject=src))
+        found = Found("attribution", s, e, text[s:e], value, subject=src)
+        out.append(found)
+        i = bisect_right(starts, s)
+        starts.insert(i, s)
+        by_start.insert(i, found)
 
     for m in re.finditer(
         r"\baccording\s+to\s+(?P<src>[^,.;:“\"«]{2,80}?)(?=[,.;:]|\s+(?:that|which)\b|$)",
@@ -45,14 +64,13 @@ def find_attributions(text: str, names: list[Found], quotes: list[Found]) -> lis
         if "cited" in text[max(0, m.start() - 40) : m.start()]:
             continue
         add(m.start(), m.end(), m.group("src"))
-    for m in re.finditer(r"\bwas\s+quoted\s+as\s+saying\s+by\s+(?P<src>[^,.;]{2,60})", text):
+    for m in _RE0.finditer(text):
         add(m.start(), m.end(), m.group("src"))
     for n in names:
-        rest = text[n.end :]
-        hit = re.match(rf"(?:['’]s?)?\s+(?:{SPEECH})\b", rest)
-        if hit and not any(a.start <= n.start < a.end for a in out):
+        hit = _SPEECH_NEXT.match(text[n.end : n.end + 80])
+        if hit and not taken(n.start):
             add(n.start, n.end + hit.end(), n.text)
     for m in re.finditer(rf"\b(?P<src>{SOURCE_NOUNS})\s+(?:{SPEECH}|described)\b", text, re.I):
-        if not any(a.start <= m.start() < a.end for a in out):
+        if not taken(m.start()):
             add(m.start(), m.end(), m.group("src"))
     return out

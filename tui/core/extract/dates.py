@@ -14,6 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+_RE0 = re.compile(r"[A-Za-z]{3,}")
+_RE1 = re.compile(r"[A-Za-z]+\.?")
+_RE2 = re.compile(r"\d+")
+
+
 MONTHS = (
     {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
     | {"sept": 9}
@@ -145,7 +150,7 @@ def find_dates(text: str, article_date: str | None) -> list[DateMention]:
         mention = _resolve(m, today)
         if mention is None:
             continue
-        before = text[: m.start()].rstrip().rsplit(None, 1)[-1:]
+        before = text[max(0, m.start() - 40) : m.start()].rstrip().rsplit(None, 1)[-1:]
         word = before[0].casefold() if before else ""
         if mention.lo is not None and mention.hi is not None and word in _OPEN_AFTER:
             start = mention.value if "/" not in mention.value else mention.lo.isoformat()
@@ -169,7 +174,7 @@ def _case_ok(m: re.Match[str]) -> bool:
     for key in ("mdy", "dmy", "my", "wd"):
         g = m.group(key)
         if g:
-            name = re.search(r"[A-Za-z]{3,}", g)
+            name = _RE0.search(g)
             if name and not name.group(0)[0].isupper():
                 return False
     return True
@@ -195,8 +200,8 @@ def _resolve(m: re.Match[str], today: date | None) -> DateMention | None:
             return make(d, d)
         if g["mdy"] or g["dmy"]:
             md = g["mdy"] or g["dmy"]
-            name = re.search(r"[A-Za-z]+\.?", md)
-            num = re.search(r"\d+", md)
+            name = _RE1.search(md)
+            num = _RE2.search(md)
             assert name is not None and num is not None
             month, day = _month_number(name.group(0)), int(num.group(0))
             year_text = g["mdy_y"] or g["dmy_y"]

@@ -7,11 +7,16 @@ the extractors share.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tui.core.extract.dates import DateMention
 from tui.core.extract.lexicon import SYNONYMS
 from tui.core.load.article import Article, Sentence
+
+_RE0 = re.compile(r"'s$")
+
 
 FACT_KINDS = ("number", "date", "name", "quote", "attribution")
 """Kinds of extracted facts."""
@@ -45,6 +50,9 @@ class Fact:
     """For quotes: who is quoted, when the sentence says so (a name, not a pronoun)."""
     resolved: bool = True
     """For dates: False when a relative date had no article date to resolve against."""
+    measure: str = ""
+    """For numbers: what the number measures, compared across the whole story ("injured",
+    "population", "magnitude@geological survey", "share:traffic@india"; "" when unknown)."""
 
 
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:['’\-][^\W_]+)*|[^\w\s]", re.UNICODE)
@@ -113,15 +121,49 @@ class Found:
     verb: str = ""
     around: frozenset[str] = field(default_factory=frozenset)
     context: frozenset[str] = field(default_factory=frozenset)
+    measure: str = ""
+    measures: tuple[str, ...] = ()
+    scope: tuple[str, ...] = ()
+    updated: bool = False
+
+
+class Taken:
+    """Spans already claimed in a sentence (dates, URLs), for overlap tests in O(log n)."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether [start, end) overlaps a taken span."""
+        i = bisect_right(self.starts, end - 1) - 1
+        return i >= 0 and self.ends[i] > start
+
+    def covers(self, pos: int) -> bool:
+        """Whether pos lies inside a taken span."""
+        return self.overlaps(pos, pos + 1)
+
+
+WINDOW = 400
+"""Characters either side of a fact that its context is read from (keeps long sentences linear)."""
 
 
 def words_with_spans(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
 
 
+@lru_cache(maxsize=1 << 16)
 def lemma(word: str) -> str:
     w = word.casefold().replace("’", "'")
-    w = re.sub(r"'s$", "", w)
+    w = _RE0.sub("", w)
     if w in SYNONYMS:
         return SYNONYMS[w]
     if len(w) > 4 and w.endswith("ies"):

@@ -7,15 +7,20 @@ turns their findings into Fact values with offsets into the article's source tex
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from functools import lru_cache
 
 from tui.core.extract.attributions import find_attributions
 from tui.core.extract.date_facts import find_date_facts
-from tui.core.extract.fact import FACT_KINDS, Fact, Found, source_offsets
+from tui.core.extract.fact import FACT_KINDS, Fact, Found, Taken, source_offsets
 from tui.core.extract.names import assign_name_kinds, capitalised_inside, find_names
 from tui.core.extract.numbers import find_numbers
+from tui.core.extract.quantities import assign_measures
 from tui.core.extract.quotes import find_quotes
 from tui.core.load.article import Article, Sentence
+
+_RE0 = re.compile(r"\b[a-z][\w’'-]*")
+_RE1 = re.compile(r"\W*(\w+)")
+
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|az|ru|ua|uk)\b\S*", re.I)
 
@@ -24,17 +29,22 @@ def _sentence_facts(
     text: str, article_date: str | None, inner_caps: set[str], lower: set[str]
 ) -> list[Found]:
     urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
-    dates = [
-        d for d in find_date_facts(text, article_date) if not any(s <= d.start < e for s, e in urls)
-    ]
-    taken = [(d.start, d.end) for d in dates] + urls
+    in_url = Taken(urls)
+    dates = [d for d in find_date_facts(text, article_date) if not in_url.covers(d.start)]
+    taken = Taken([(d.start, d.end) for d in dates] + urls)
     numbers = find_numbers(text, taken)
+    assign_measures(text, numbers)
     names = find_names(text, inner_caps, lower, taken)
     quotes = find_quotes(text, names)
     attributions = find_attributions(text, names, quotes)
     found = [*numbers, *dates, *names, *quotes, *attributions]
     found.sort(key=lambda f: (f.start, FACT_KINDS.index(f.kind)))
     return found
+
+
+@lru_cache(maxsize=1 << 14)
+def _lower_words(text: str) -> tuple[str, ...]:
+    return tuple(_RE0.findall(text))
 
 
 Memo = dict[tuple[str, str | None, bool, bool], list[Found]]
@@ -49,11 +59,11 @@ def extract_found(article: Article, memo: Memo | None = None) -> list[tuple[Fact
             story (which repeat many sentences word for word).
     """
     caps = capitalised_inside(article)
-    lower = {w for s in article.sentences for w in re.findall(r"\b[a-z][\w’'-]*", s.text)}
+    lower = {w for s in article.sentences for w in _lower_words(s.text)}
     out: list[tuple[Fact, Found]] = []
     per_sentence: list[tuple[Sentence, list[Found]]] = []
     for sentence in article.sentences:
-        first = re.match(r"\W*(\w+)", sentence.text)
+        first = _RE1.match(sentence.text)
         word = first.group(1) if first else ""
         key = (sentence.text, article.date, word in caps, word.casefold() in lower)
         if memo is None or key not in memo:
@@ -62,9 +72,8 @@ def extract_found(article: Article, memo: Memo | None = None) -> list[tuple[Fact
                 memo[key] = found
         else:
             found = memo[key]
-        # copies: the name kinds set below depend on the whole article
-        per_sentence.append((sentence, [replace(f) for f in found]))
-    assign_name_kinds(per_sentence)
+        per_sentence.append((sentence, found))  # shared with the memo: never changed
+    kinds = assign_name_kinds(per_sentence)
     for sentence, found in per_sentence:
         if not found:
             continue
@@ -82,10 +91,11 @@ def extract_found(article: Article, memo: Memo | None = None) -> list[tuple[Fact
                         end,
                         f.text,
                         f.value,
-                        subject=f.subject,
+                        subject=kinds.get(id(f), "") if f.kind == "name" else f.subject,
                         qualifier=f.qualifier,
                         speaker=f.speaker,
                         resolved=f.resolved,
+                        measure=f.measure,
                     ),
                     f,
                 )

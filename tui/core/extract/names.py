@@ -5,8 +5,9 @@ that decides each name's kind across the whole article.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from tui.core.extract.fact import Found, words_with_spans
+from tui.core.extract.fact import Found, Taken, words_with_spans
 from tui.core.extract.lexicon import (
     ADJ_SUFFIX,
     DEMONYMS,
@@ -23,6 +24,11 @@ from tui.core.extract.normalize import (
     name_key,
 )
 from tui.core.load.article import Article, Sentence
+
+_RE0 = re.compile(r"['’]s$")
+_RE1 = re.compile(r"['’]s?$")
+_RE2 = re.compile(r"(?:ly|ing|ed)$")
+_RE3 = re.compile(r"[\w.-]+")
 
 
 def _is_headline(toks: list[tuple[str, int, int]]) -> bool:
@@ -47,14 +53,12 @@ def _name_parts(run: list[tuple[str, int, int]]) -> list[list[tuple[str, int, in
             parts.append([])
             continue
         parts[-1].append(t)
-        if re.search(r"['’]s$", w) and nxt:
+        if _RE0.search(w) and nxt:
             parts.append([])  # "Russia's Kursk": two names
     return parts
 
 
-def find_names(
-    text: str, inner_caps: set[str], lower: set[str], taken: list[tuple[int, int]]
-) -> list[Found]:
+def find_names(text: str, inner_caps: set[str], lower: set[str], taken: Taken) -> list[Found]:
     toks = words_with_spans(text)
     if _is_headline(toks):
         return []
@@ -62,6 +66,8 @@ def find_names(
     run: list[tuple[str, int, int]] = []
 
     def flush() -> None:
+        if not run:
+            return
         for part in _name_parts(run):
             while part and (part[-1][0] in ("of", "the", "and") or part[-1][0] in DEMONYMS):
                 part.pop()
@@ -70,7 +76,7 @@ def find_names(
             if not part:
                 continue
             s, e = part[0][1], part[-1][2]
-            surface = ADJ_SUFFIX.sub("", re.sub(r"['’]s?$", "", text[s:e]))
+            surface = ADJ_SUFFIX.sub("", _RE1.sub("", text[s:e]))
             words = surface.split()
             if all(
                 w in DEMONYMS or w in TITLE_PREFIXES or w in ("North", "South", "East", "West")
@@ -78,7 +84,7 @@ def find_names(
             ):
                 continue
             e = s + len(surface)
-            if any(ts < e and s < te for ts, te in taken):
+            if taken.overlaps(s, e):
                 continue
             key = name_key(surface)
             if key:
@@ -97,7 +103,7 @@ def find_names(
                 or (
                     first
                     and w not in inner_caps
-                    and (w.casefold() in lower or re.search(r"(?:ly|ing|ed)$", w) is not None)
+                    and (w.casefold() in lower or _RE2.search(w) is not None)
                 )
             )
         ):
@@ -116,17 +122,27 @@ def capitalised_inside(article: Article) -> set[str]:
     """Capitalised words that appear capitalised inside a sentence somewhere in the article."""
     out: set[str] = set()
     for s in article.sentences:
-        toks = [t[0] for t in words_with_spans(s.text)]
-        if _is_headline([(t, 0, 0) for t in toks]):
-            continue
-        for k, w in enumerate(toks[1:], 1):
-            if w[0].isupper() and toks[k - 1] not in '.!?:“"«':
-                out.add(w)
+        out.update(_inner_capitals(s.text))
     return out
 
 
-def assign_name_kinds(per_sentence: list[tuple[Sentence, list[Found]]]) -> None:
-    """Set the subject of every name to "person", "place", "organisation" or "" (unsure).
+@lru_cache(maxsize=1 << 14)
+def _inner_capitals(text: str) -> frozenset[str]:
+    """One sentence's share of capitalised_inside() (versions repeat sentences verbatim)."""
+    toks = [t[0] for t in words_with_spans(text)]
+    if _is_headline([(t, 0, 0) for t in toks]):
+        return frozenset()
+    return frozenset(
+        w for k, w in enumerate(toks[1:], 1) if w[0].isupper() and toks[k - 1] not in '.!?:“"«'
+    )
+
+
+_SPEECH_AFTER = re.compile(rf"\s*(?:['’]s)?,?\s+{SPEECH}\b")
+
+
+def assign_name_kinds(per_sentence: list[tuple[Sentence, list[Found]]]) -> dict[int, str]:
+    """The kind of every name: "person", "place", "organisation" or "" (unsure), by id() of
+    its Found (which is not changed: the per-sentence memo shares it across articles).
 
     Organisations by their words (Council, Ministry, Agency...) or as acronyms; people by a
     title before them, a speech verb after them, or a surname seen alone elsewhere; places by
@@ -139,11 +155,11 @@ def assign_name_kinds(per_sentence: list[tuple[Sentence, list[Found]]]) -> None:
     people: set[str] = set()
     places: set[str] = set()
     for text, f in names:
-        before = re.findall(r"[\w.-]+", text[: f.start])[-1:]
+        before = _RE3.findall(text[max(0, f.start - 60) : f.start])[-1:]
         prev = before[0].rstrip(".") if before else ""
         if (
             prev.capitalize() in TITLES
-            or re.match(rf"\s*(?:['’]s)?,?\s+{SPEECH}\b", text[f.end :])
+            or _SPEECH_AFTER.match(text, f.end)
             or (
                 2 <= len(f.value.split()) <= 4
                 and {f.value.split()[0], f.value.split()[-1]} & singles
@@ -154,17 +170,19 @@ def assign_name_kinds(per_sentence: list[tuple[Sentence, list[Found]]]) -> None:
         if prev.casefold() in PLACE_BEFORE:
             places.add(f.value)
     people_words = {w for v in people if " " in v for w in v.split()}
+    kinds: dict[int, str] = {}
     for _, f in names:
         words = f.text.split()
         if any(w in ORG_WORDS for w in words) or (
             f.text.isupper() and "." not in f.text and len(f.text) > 2 and f.text != "DPRK"
         ):
-            f.subject = "organisation"
+            kinds[id(f)] = "organisation"
         elif f.value in people or f.value in people_words:
-            f.subject = "person"
+            kinds[id(f)] = "person"
         elif (
             any(w in PLACE_WORDS for w in words)
             or f.text in ("U.S.", "U.K.", "DPRK", "US", "UK", "EU")
             or (f.value in places and len(words) <= 2)
         ):
-            f.subject = "place"
+            kinds[id(f)] = "place"
+    return kinds

@@ -10,6 +10,16 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
+_RE0, _RE1 = re.compile(r"\d+(?:,\d{3})+"), re.compile(r"\d+(?:\.\d+)?")
+_RE2 = re.compile(r"\s+")
+_RE3 = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_RE4 = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_RE5 = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+(?:['\-][^\W\d_]+)*|\d+")
+_RE6 = re.compile(r"ks(?=[aeiouy])")
+_RE7, _RE8, _RE9, _RE10 = (re.compile(p) for p in (r"yy$", r"iy$", r"ey$", r"^ye"))
+_RE11, _RE12 = re.compile(r"'s\b|'$"), re.compile(r"[^\W_]+")
+
+
 TOKEN_RE = re.compile(
     r"\d+(?:[.,]\d+)*"  # numbers, with thousands separators and decimals: 1,000 5.33
     r"|\w+(?:['’\-‐]\w+)*"  # words, with inner hyphens and apostrophes: Jong-un Russia's
@@ -244,9 +254,9 @@ def parse_number(words: list[str]) -> int | float | None:
         w = w.replace("-", " ")
         parts = w.split()
         for p in parts:
-            if re.fullmatch(r"\d+(?:,\d{3})+", p):
+            if _RE0.fullmatch(p):
                 current += float(p.replace(",", ""))
-            elif re.fullmatch(r"\d+(?:\.\d+)?", p):
+            elif _RE1.fullmatch(p):
                 current += float(p)
             elif p in NUMBER_WORDS:
                 current += NUMBER_WORDS[p]
@@ -273,7 +283,7 @@ def number_words_to_digits(text: str) -> str:
     Returns:
         The text with every number run replaced by its digits.
     """
-    tokens = [t for t in re.split(r"\s+", text) if t]
+    tokens = [t for t in _RE2.split(text) if t]
     out: list[str] = []
     i = 0
     while i < len(tokens):
@@ -294,7 +304,7 @@ def number_words_to_digits(text: str) -> str:
 
 
 def _numberish(token: str, inner: bool) -> bool:
-    if re.fullmatch(r"\d+(?:,\d{3})*(?:\.\d+)?", token):
+    if _RE3.fullmatch(token):
         return True
     parts = token.split("-")
     if all(p in NUMBER_WORDS or p in SCALES for p in parts):
@@ -313,8 +323,8 @@ def canonical(text: str) -> str:
         Lowercase words separated by single spaces.
     """
     folded = fold_style(text).casefold()
-    folded = re.sub(r"(?<=\d),(?=\d{3}\b)", "", folded)
-    words = re.findall(r"\d+(?:\.\d+)?|[^\W\d_]+(?:['\-][^\W\d_]+)*|\d+", folded)
+    folded = _RE4.sub("", folded)
+    words = _RE5.findall(folded)
     words = [american(w.replace("'", "")) for w in words]
     return number_words_to_digits(" ".join(words))
 
@@ -342,14 +352,15 @@ def translit_word(word: str) -> str:
     if word in TRANSLITERATIONS:
         return TRANSLITERATIONS[word]
     w = word
-    w = re.sub(r"ks(?=[aeiouy])", "x", w)
-    w = re.sub(r"yy$", "y", w)
-    w = re.sub(r"iy$", "y", w)
-    w = re.sub(r"ey$", "ei", w)
-    w = re.sub(r"^ye", "e", w)
+    w = _RE6.sub("x", w)
+    w = _RE7.sub("y", w)
+    w = _RE8.sub("y", w)
+    w = _RE9.sub("ei", w)
+    w = _RE10.sub("e", w)
     return TRANSLITERATIONS.get(w, w)
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """A comparison key for a name: case, accents, hyphenation, spacing, possessives and
     transliteration variants do not change it ("Kim Jong-un" == "Kim Jong Un").
@@ -361,8 +372,8 @@ def name_key(name: str) -> str:
         Lowercase folded words separated by single spaces.
     """
     text = strip_accents(fold_style(name)).casefold()
-    text = re.sub(r"'s\b|'$", "", text)
-    words = re.findall(r"[^\W_]+", text)
+    text = _RE11.sub("", text)
+    words = _RE12.findall(text)
     return " ".join(translit_word(w) for w in words)
 
 
@@ -375,6 +386,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     Returns:
         (start, end) of each quotation's inside; an unclosed quote runs to the end.
     """
+    if not any(c in text for c in QUOTE_CHARS):
+        return []
     spans: list[tuple[int, int]] = []
     opening = {"“": "”", "«": "»", "„": "“", "‹": "›", '"': '"', "＂": "＂"}
     i = 0
@@ -422,6 +435,7 @@ QUALIFIERS = {
     "close to": (0.8, 1.0),
     "up to": (0.0, 1.0),
     "as many as": (0.0, 1.0),
+    "as much as": (0.0, 1.0),
     "at most": (0.0, 1.0),
     "fewer than": (0.0, 1.0),
     "less than": (0.0, 1.0),

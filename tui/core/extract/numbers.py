@@ -5,15 +5,21 @@ after the number) and the event they belong to.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
-from tui.core.extract.fact import TOKEN, Found, lemma, words_with_spans
+from tui.core.extract.fact import TOKEN, WINDOW, Found, Taken, lemma, words_with_spans
 from tui.core.extract.lexicon import MONTH_OR_DAY, ONE_OFF_EVENTS, PLURAL_FREE, STOP
 from tui.core.extract.normalize import (
     QUALIFIERS,
+    SCALES,
     VAGUE,
     number_re,
     parse_number,
 )
+
+_RE0 = re.compile(r"\d{1,2}")
+_RE1 = re.compile(r"[,;:.!?“”\"«»()]")
+_RE2 = re.compile(r"[^\W\d_]+")
 
 
 def _subject_after(text: str, pos: int) -> str:
@@ -47,10 +53,10 @@ def _plural_head(subject: str) -> bool:
     return head in PLURAL_FREE or (head.endswith("s") and not head.endswith("ss"))
 
 
-def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Found]:
+def find_numbers(text: str, taken: Taken) -> list[Found]:
     out: list[Found] = []
     for m in number_re().finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if taken.overlaps(m.start(), m.end()):
             continue
         qual = (m.group("qual") or "").casefold()
         lo: float
@@ -64,7 +70,7 @@ def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Found]:
             words = amount.casefold().replace("-", " ").split()
             if words == ["one"] and not m.group("upper"):
                 continue  # "one of", "one such": a pronoun far more often than a count
-            if re.fullmatch(r"\d{1,2}", amount) and text[m.end() : m.end() + 1] in ("-",):
+            if _RE0.fullmatch(amount) and text[m.end() : m.end() + 1] in ("-",):
                 continue
             n = parse_number(words)
             if n is None:
@@ -72,6 +78,11 @@ def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Found]:
             lo = hi = float(n)
             value = str(n)
             upper = m.group("upper")
+            if upper and upper.casefold() in SCALES and "-" in m.group(0):
+                n = n * SCALES[upper.casefold()]  # "$2.6-million": one amount, not a range
+                lo = hi = float(n)
+                value = str(int(n) if n == int(n) else n)
+                upper = None
             if upper:
                 u = parse_number(upper.casefold().replace("-", " ").split())
                 if u is None or u < n:
@@ -103,9 +114,23 @@ def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Found]:
     return out
 
 
-def event_of(text: str, start: int, end: int) -> tuple[str, str, frozenset[str]]:
-    """The one-off event verb near a date and the content words around it."""
-    toks = words_with_spans(text)
+def event_of(
+    text: str, start: int, end: int, tokens: list[tuple[str, int, int]] | None = None
+) -> tuple[str, str, frozenset[str]]:
+    """The one-off event verb near a date and the content words around it.
+
+    Args:
+        text: the sentence.
+        start: where the date starts.
+        end: where it ends.
+        tokens: words_with_spans(text), when the caller has it (one tokenisation for all the
+            dates of a long sentence).
+    """
+    if tokens is None:
+        lo = max(0, start - WINDOW)
+        tokens = [(w, s + lo, e + lo) for w, s, e in words_with_spans(text[lo : end + WINDOW])]
+    first = bisect_left(tokens, start, key=lambda t: t[2])
+    toks = tokens[max(0, first - 17) : first + 40]
     before = [t for t in toks if t[2] <= start]
     after = [t for t in toks if t[1] >= end]
     verb_at: tuple[str, int, int] | None = None
@@ -140,7 +165,7 @@ def event_of(text: str, start: int, end: int) -> tuple[str, str, frozenset[str]]
 
 def clause_words(text: str, start: int, end: int) -> frozenset[str]:
     """Content words within the clause of [start, end) (up to 8 words either side)."""
-    left = re.split(r"[,;:.!?“”\"«»()]", text[:start])[-1]
-    right = re.split(r"[,;:.!?“”\"«»()]", text[end:])[0]
-    words = re.findall(r"[^\W\d_]+", left)[-8:] + re.findall(r"[^\W\d_]+", right)[:8]
+    left = _RE1.split(text[max(0, start - 160) : start])[-1]  # 8 words fit in 160 characters
+    right = _RE1.split(text[end : end + 160])[0]
+    words = _RE2.findall(left)[-8:] + _RE2.findall(right)[:8]
     return frozenset(lemma(w) for w in words if w.casefold() not in STOP and len(w) > 2)

@@ -11,6 +11,8 @@ from tui.core.extract.normalize import (
     quote_spans,
 )
 
+_RE0 = re.compile(r"\s*(?:[.,;]|$)")
+
 
 def _speaker_near(text: str, names: list[Found], qs: int, qe: int) -> str:
     """Who says a quote at [qs, qe): the named subject of a speech verb nearest to it."""
@@ -26,11 +28,11 @@ def _speaker_near(text: str, names: list[Found], qs: int, qe: int) -> str:
                 if best is None or dist < best[0]:
                     best = (dist - 1000, v)
     for s, e, v in name_alt:
-        rest = text[e:]
-        lead = text[:s]
+        rest = text[e : e + 200]
+        lead = text[max(0, s - 200) : s]
         hit = re.match(
             rf"(?:['’]s?)?(?:,[^,]{{1,80}},)?\s+(?:was\s+quoted\s+as\s+saying|{SPEECH})\b", rest
-        ) or (re.search(rf"[,\"”»]\s*{SPEECH}\s+$", lead) and re.match(r"\s*(?:[.,;]|$)", text[e:]))
+        ) or (re.search(rf"[,\"”»]\s*{SPEECH}\s+$", lead) and _RE0.match(rest))
         if hit:
             dist = min(abs(s - qe), abs(qs - e))
             if best is None or dist < best[0]:

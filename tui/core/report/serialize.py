@@ -175,6 +175,7 @@ def fact_to_dict(fact: Fact) -> dict[str, Any]:
         "qualifier": fact.qualifier,
         "speaker": fact.speaker,
         "resolved": fact.resolved,
+        "measure": fact.measure,
     }
 
 
