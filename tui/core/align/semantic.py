@@ -126,7 +126,7 @@ def _load(kind: str, folder: Path) -> Embedder | None:
 
 
 def load_semantic(
-    kind: Literal["static", "transformer"] = "static", folder: Path | None = None
+    kind: Literal["static", "transformer"] = "static", *, folder: Path | None = None
 ) -> Embedder | None:
     """A semantic model, loaded once per process; None when it cannot be used.
 
@@ -142,6 +142,6 @@ def load_semantic(
         onnxruntime is missing, or the files are absent or broken: the aligner then runs on its
         lexical signals only.
     """
-    if semantic_disabled():
+    if semantic_disabled() or kind not in ("static", "transformer"):
         return None
     return _load(kind, MODEL_DIR if folder is None else folder)
