@@ -260,14 +260,19 @@ def _stop_kind(line: str, stop_start: int, stop: str) -> str:
     return "split"
 
 
-def _split_line(line: str, base: int, out: list[Span]) -> None:
-    """Append the sentence spans of one line (no line breaks inside) to out."""
+def _split_line(line: str, base: int, out: list[Span], most: int | None = None) -> None:
+    """Append the sentence spans of one line (no line breaks inside) to out.
+
+    With most, stop looking once the line has more than most sentences: each cut found in the
+    loop below opens a piece holding the next stop, so cuts never outnumber the pieces."""
     regions = _regions(line)
     closes = {r.close for r in regions}
     around = _Around(regions)
     tail = len(line.rstrip())
     cuts: list[int] = []
     for m in _STOPS.finditer(line):
+        if most is not None and len(cuts) > most:
+            break  # the caller refuses the text: the rest need not be split
         pos = m.end()
         n = len(line)
         # Take the closing quotes and brackets right after the stop.
@@ -385,12 +390,14 @@ def _ends_sentence(line: str, region: _Region, tail: int) -> bool:
     return bool(nxt) and not nxt[0].islower()
 
 
-def split_sentences(text: str, base_offset: int = 0) -> list[Span]:
+def split_sentences(text: str, base_offset: int = 0, *, most: int | None = None) -> list[Span]:
     """Split text into sentences.
 
     Args:
         text: the text; every line break ends a sentence (see the module docstring).
         base_offset: added to every offset, so spans point into a larger source.
+        most: stop early once the text has more than this many sentences (the loader's
+            sentence limit); the spans are then more than most, but not all of them.
 
     Returns:
         Spans in reading order, trimmed of surrounding whitespace:
@@ -399,7 +406,9 @@ def split_sentences(text: str, base_offset: int = 0) -> list[Span]:
     out: list[Span] = []
     pos = 0
     for line in text.split("\n"):
+        if most is not None and len(out) > most:
+            break
         if line.strip():
-            _split_line(line, base_offset + pos, out)
+            _split_line(line, base_offset + pos, out, None if most is None else most - len(out))
         pos += len(line) + 1
     return out
