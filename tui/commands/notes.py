@@ -120,6 +120,9 @@ def _print_table(
     from rich.table import Table
 
     sys.stdout.write(f"Notes: {place.path} ({place.reason})\n")
+    if place.shared is not None and not store.shared_reason:
+        count = len(store.shared_ids)
+        sys.stdout.write(f"Shared, read only: {place.shared} ({count} notes shown)\n")
     if not located:
         sys.stdout.write("No notes yet.\n")
         return
@@ -176,7 +179,14 @@ def run(args: argparse.Namespace) -> int:
     notes = store.notes if added is None else (store.get(added.id),)
     located = locate(notes, collection.articles)
     if args.json:
-        print_json(notelist_document(located, store.verdicts, place))
+        doc = notelist_document(
+            located,
+            store.verdicts,
+            place,
+            shared_ids=store.shared_ids,
+            shared_problem=store.shared_reason,
+        )
+        print_json(doc)
         return 0
     if added is not None:
         item = located[0]
