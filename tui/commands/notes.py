@@ -113,6 +113,20 @@ def _where(item: LocatedNote) -> str:
     return " ".join(parts) or "-"
 
 
+RICH_ROWS = 500
+"""Above this many notes the listing is plain aligned columns: rich lays a table out at ~2.5 ms
+a row (a 19,000-note sidecar took 50 s), plain lines cost microseconds."""
+
+
+def _print_plain(columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    widths = [max(len(c), *(len(r[k]) for r in rows)) for k, c in enumerate(columns[:-1])]
+    lines = [columns, *rows]
+    sys.stdout.writelines(
+        "  ".join(v.ljust(w) for v, w in zip(line, widths, strict=False)) + "  " + line[-1] + "\n"
+        for line in lines
+    )
+
+
 def _print_table(
     place: SidecarLocation, store: NoteStore, located: tuple[LocatedNote, ...]
 ) -> None:
@@ -126,17 +140,23 @@ def _print_table(
     if not located:
         sys.stdout.write("No notes yet.\n")
         return
-    table = Table()
-    for col in ("id", "verdict", "status", "where (article:sentences)", "text"):
-        table.add_column(col, overflow="fold")
+    columns = ("id", "verdict", "status", "where (article:sentences)", "text")
+    rows = []
     for item in located:
         note = item.note
         text = note.text.splitlines()[0] if note.text.strip() else ""
         if len(text) > TEXT_CHARS:  # folding a long text costs rich much time; --json has it all
             text = text[: TEXT_CHARS - 1] + "…"
-        style = {"orphaned": "bold red", "moved": "yellow"}.get(item.status)
-        table.add_row(note.id, note.verdict or "-", item.status, _where(item), text, style=style)
-    Console().print(table)
+        rows.append((note.id, note.verdict or "-", item.status, _where(item), text))
+    if len(rows) > RICH_ROWS:
+        _print_plain(columns, rows)
+    else:
+        table = Table()
+        for col in columns:
+            table.add_column(col, overflow="fold")
+        for item, row in zip(located, rows, strict=True):
+            table.add_row(*row, style={"orphaned": "bold red", "moved": "yellow"}.get(item.status))
+        Console().print(table)
     counts = {s: sum(i.status == s for i in located) for s in ("anchored", "moved", "orphaned")}
     summary = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
     sys.stdout.write(f"{len(located)} notes: {summary}\n")
