@@ -37,10 +37,12 @@ bench: $(STAMP_TEST)
 stress: $(STAMP_TEST)
 	$(BIN)/python -m bench.notes_stress
 
-# property-based fuzzing (hypothesis) of loader, splitter, aligner, facts, reports; FUZZ_SECONDS per target
+# fuzzing (hypothesis) of loaders, splitter, aligner, facts, reports, sidecars; FUZZ_SECONDS per
+# target; FUZZ_ARGS=--atheris for the coverage-guided engine (when atheris is installed)
 FUZZ_SECONDS ?= 120
+FUZZ_ARGS ?=
 fuzz: $(STAMP_TEST)
-	$(BIN)/python -m bench.fuzz $(FUZZ_SECONDS)
+	$(BIN)/python -m bench.fuzz $(FUZZ_SECONDS) $(FUZZ_ARGS)
 
 snapshots-update: $(STAMP_TEST)
 	$(BIN)/python -m pytest -q tests/snapshots --snapshot-update

@@ -54,6 +54,7 @@ def test_add_then_list(folder: Path, capsys: pytest.CaptureFixture[str]) -> None
         "path": str(folder / "sidebyside.notes.json"),
         "reason": "next to the articles",
         "fallback": False,
+        "shared": None,
     }
     (note,) = doc["notes"]  # type: ignore[misc]
     assert (note["verdict"], note["text"], note["status"]) == ("disputed", "Who?", "anchored")
@@ -274,6 +275,17 @@ def test_a_read_only_folders_notes_show_beside_new_ones(
     assert doc["sidecar"]["fallback"] is True  # type: ignore[index]
     assert "shown read only" in doc["sidecar"]["reason"]  # type: ignore[index]
     assert sorted(n["text"] for n in doc["notes"]) == ["mine", "team"]  # type: ignore[attr-defined]
+    # both sidecars are listed: new notes go to "path", the team's is "shared" (read only)
+    (team_note,) = [n for n in doc["notes"] if n["text"] == "team"]  # type: ignore[attr-defined]
+    assert doc["sidecar"]["shared"] == {  # type: ignore[index]
+        "path": str(shared),
+        "read_only": True,
+        "notes": [team_note["id"]],
+        "problem": None,
+    }
+    assert Path(doc["sidecar"]["path"]) != shared  # type: ignore[index]
+    assert main(["notes", str(folder)]) == 0
+    assert f"Shared, read only: {shared} (1 notes shown)" in capsys.readouterr().out
     assert shared.read_bytes() == before  # never written
     assert main(["report", str(folder), "--format", "json"]) == 0
     report = json.loads(capsys.readouterr().out)

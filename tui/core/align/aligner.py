@@ -299,35 +299,49 @@ def _replace(tune: Tuning, **changes: float) -> Tuning:
 
 def _reading_order(col: Collation, ref: str, versions: list[str]) -> list[int]:
     """Groups in the reference's order; each other group (taken version by version, in
-    processing order) right after the group of the sentence before it in that version."""
+    processing order) right after the group of the sentence before it in that version.
+
+    The order is a doubly linked list (None is both ends), so each placement is O(1)."""
     where: dict[tuple[str, int], int] = {}
     for g, slots in col.slots.items():
         for v, slot in slots.items():
             for i in slot:
                 where[(v, i)] = g
-    order = list(dict.fromkeys(where[(ref, i)] for i in range(len(col.texts[ref]))))
-    placed = set(order)
+    nxt: dict[int | None, int | None] = {None: None}
+    prv: dict[int | None, int | None] = {None: None}
+
+    def put_after(at: int | None, g: int) -> None:
+        after = nxt[at]
+        nxt[at], prv[g], nxt[g], prv[after] = g, at, after, g
+
+    for g in dict.fromkeys(where[(ref, i)] for i in range(len(col.texts[ref]))):
+        put_after(prv[None], g)
+    placed = set(nxt) - {None}
     for v in versions:
         last: int | None = None
-        pending: list[int] = []
+        pending: dict[int, None] = {}
         for i in range(len(col.texts[v])):
             g = where[(v, i)]
             if g in placed:
-                if pending:
-                    at = order.index(g)
-                    order[at:at] = pending
-                    placed.update(pending)
-                    pending = []
+                for p in pending:
+                    put_after(prv[g], p)
+                placed.update(pending)
+                pending = {}
                 last = g
             elif last is None:
-                if g not in pending:
-                    pending.append(g)
+                pending[g] = None
             else:
-                order.insert(order.index(last) + 1, g)
+                put_after(last, g)
                 placed.add(g)
                 last = g
-        order.extend(pending)
+        for p in pending:
+            put_after(prv[None], p)
         placed.update(pending)
+    order: list[int] = []
+    cur = nxt[None]
+    while cur is not None:
+        order.append(cur)
+        cur = nxt[cur]
     return order
 
 

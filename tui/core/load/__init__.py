@@ -26,8 +26,11 @@ if TYPE_CHECKING:
         read_file,
     )
     from tui.core.load.bounds import (
+        CHARS_PER_SENTENCE,
+        FREE_SENTENCES,
         MAX_SENTENCE_CHARS,
         bound_spans,
+        sentence_limit,
     )
     from tui.core.load.collection import (
         Collection,
@@ -62,7 +65,10 @@ _HOMES = {
     "article_from_bytes": "articles",
     "load_article": "articles",
     "read_file": "articles",
+    "CHARS_PER_SENTENCE": "bounds",
+    "FREE_SENTENCES": "bounds",
     "MAX_SENTENCE_CHARS": "bounds",
+    "sentence_limit": "bounds",
     "bound_spans": "bounds",
     "Collection": "collection",
     "load_collection": "collection",
@@ -78,7 +84,9 @@ _HOMES = {
 }
 
 __all__ = [
+    "CHARS_PER_SENTENCE",
     "DEFAULT_MAX_BYTES",
+    "FREE_SENTENCES",
     "MAX_SENTENCE_CHARS",
     "Article",
     "Collection",
@@ -98,6 +106,7 @@ __all__ = [
     "load_article",
     "load_collection",
     "read_file",
+    "sentence_limit",
     "split_sentences",
 ]
 

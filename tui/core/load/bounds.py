@@ -6,6 +6,14 @@ similarity scores compare whole sentences). A real sentence is rarely over a few
 characters, but an input can hold a 200 KB "sentence" with no stop at all. `bound_spans()`
 cuts any sentence longer than `MAX_SENTENCE_CHARS` into pieces at word boundaries, so the
 work per piece is bounded and the total stays linear in the input.
+
+The other bound is on the number of sentences. Every stage pays per sentence (a Sentence, its
+features and facts, a group, a line in each report: about 50-100 µs in all), so a flood of
+tiny sentences ("Ok. " 20,000 times is 80 KB) costs 25-30 s per MB where prose (100+
+characters a sentence) costs under 1. `sentence_limit()` allows `FREE_SENTENCES` in any file
+and, in a longer text, one per `CHARS_PER_SENTENCE` characters: real prose, even the short
+sentences of easy-language German (~50 characters), stays far below it; the loader refuses a
+file over it with `TooLargeInput` ("too large: over N sentences ..."), naming the file.
 """
 
 from __future__ import annotations
@@ -19,8 +27,27 @@ if TYPE_CHECKING:  # segment is a parsing module: the app process never imports 
 MAX_SENTENCE_CHARS = 600
 """A sentence longer than this is cut into pieces of at most this many characters."""
 
+FREE_SENTENCES = 1_000
+"""Sentences any file may hold, however short they are."""
+
+CHARS_PER_SENTENCE = 20
+"""Beyond FREE_SENTENCES, a text may hold one sentence per this many characters."""
+
 _LOOKBACK = 120
 """How far back from the limit a piece looks for a space to end at before cutting a word."""
+
+
+def sentence_limit(chars: int) -> int:
+    """The most sentences a text of this many characters may hold (see the module docstring)."""
+    return max(FREE_SENTENCES, chars // CHARS_PER_SENTENCE)
+
+
+def sentence_limit_problem(chars: int, limit: int) -> str:
+    """The one-line problem of a text over its sentence limit."""
+    return (
+        f"too large: over {limit:,} sentences (the limit for {chars:,} characters: "
+        f"{FREE_SENTENCES:,}, or one per {CHARS_PER_SENTENCE} characters)"
+    )
 
 
 def bound_spans(

@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING
 from tui.core.errors import (
     EmptyInput,
     MalformedInput,
+    TooLargeInput,
 )
 from tui.core.load.article import Article, Junk, Sentence
-from tui.core.load.bounds import bound_spans
+from tui.core.load.bounds import bound_spans, sentence_limit, sentence_limit_problem
 from tui.core.load.markup import (
     MD_FENCE,
     MD_HEADING,
@@ -301,6 +302,7 @@ def article_from_text(
     Raises:
         EmptyInput: no article text (empty, or only page furniture).
         MalformedInput: HTML the parser cannot read.
+        TooLargeInput: more sentences than sentence_limit() allows for the text's length.
     """
     from tui.core.load.junk import outlet_from_url, parse_date
     from tui.core.load.segment import split_sentences
@@ -318,6 +320,7 @@ def article_from_text(
         source = page.text
     junk: list[Junk] = []
     meta = _Meta()
+    limit = sentence_limit(len(source))
     lines = _read_lines(source, fmt, junk, meta)
     paras = _paragraphs(lines, fmt)
     sentences: list[Sentence] = []
@@ -331,7 +334,10 @@ def article_from_text(
             _strip_lead(ptext, source, junk, meta)
         flat = ptext.text
         indices: list[int] = []
-        for span in bound_spans(flat, split_sentences(flat)):
+        spans = list(bound_spans(flat, split_sentences(flat, most=limit - len(sentences))))
+        if len(sentences) + len(spans) > limit:
+            raise TooLargeInput(where, sentence_limit_problem(len(source), limit))
+        for span in spans:
             sentence_text = " ".join(flat[span.start : span.end].split())
             if not sentence_text:
                 continue

@@ -34,6 +34,10 @@ _ESCAPES = re.compile(
 )
 """One terminal escape sequence or one control character."""
 
+_ANY_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""A control character: every escape sequence starts with one (ESC or a C1 control). A plain
+character class scans several times faster than _ESCAPES, so clean text costs one quick look."""
+
 
 def _spaces(match: re.Match[str]) -> str:
     return " " * len(match.group())
@@ -48,12 +52,12 @@ def clean_text(text: str) -> str:
     Returns:
         A string of the same length: only tab, line feed and printable characters.
     """
-    return _ESCAPES.sub(_spaces, text) if _ESCAPES.search(text) else text
+    return _ESCAPES.sub(_spaces, text) if _ANY_CONTROL.search(text) else text
 
 
 def _clean_line(text: str) -> str:
     """One-line text (a sentence, a title): cleaned, with the gaps collapsed."""
-    return " ".join(clean_text(text).split()) if _ESCAPES.search(text) else text
+    return " ".join(clean_text(text).split()) if _ANY_CONTROL.search(text) else text
 
 
 def clean_article(article: Article) -> Article:
@@ -67,8 +71,8 @@ def clean_article(article: Article) -> Article:
         outlet, url, id and junk cleaned (offsets unchanged: the source keeps its length).
     """
     fields = (article.source, article.title, article.outlet, article.url or "", article.id)
-    if not any(_ESCAPES.search(f) for f in fields) and not any(
-        _ESCAPES.search(s.text) for s in article.sentences
+    if not any(_ANY_CONTROL.search(f) for f in fields) and not any(
+        _ANY_CONTROL.search(s.text) for s in article.sentences
     ):
         return article
     return dataclasses.replace(

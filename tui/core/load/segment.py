@@ -35,6 +35,7 @@ The rules, in the order they are applied (each one is a table-driven test case):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 
@@ -111,6 +112,7 @@ _CLOSERS = "\"'”“»«’‘)]}"
 _LEAD = "\"'“„«»‘‚([{—–-¿¡*"
 _WORD_BEFORE = re.compile(r"[\w.'’-]*$")
 _COLON = re.compile(r": +")
+_NEXT_CHAR = re.compile(r"\s*(\S)")
 
 COLON_MIN_WORDS = 5
 """A colon ends a sentence when the clause before it has at least this many words and a
@@ -132,6 +134,7 @@ def _regions(line: str) -> list[_Region]:
     stack: list[tuple[int, str, str]] = []  # (position, opener, expected closer)
     found: list[_Region] = []
     n = len(line)
+    brackets = {")": 0, "]": 0, "}": 0}  # open brackets on the stack, so a stray closer is O(1)
     for mark in _MARKS.finditer(line):
         i, ch = mark.start(), mark.group(0)
         prev = line[i - 1] if i else " "
@@ -143,15 +146,21 @@ def _regions(line: str) -> list[_Region]:
                 ch not in "’‘" or not nxt.isalpha()
             ):
                 stack.pop()
+                if want in brackets:
+                    brackets[want] -= 1
                 found.append(_Region(pos, i))
                 continue
         if ch in ")]}" and stack:
             # A closing bracket also closes quotes left open inside it.
-            for k in range(len(stack) - 1, -1, -1):
-                if stack[k][2] == ch:
-                    found.append(_Region(stack[k][0], i))
-                    del stack[k:]
-                    break
+            if brackets[ch]:
+                for k in range(len(stack) - 1, -1, -1):
+                    if stack[k][2] == ch:
+                        found.append(_Region(stack[k][0], i))
+                        for _, _, gone in stack[k:]:
+                            if gone in brackets:
+                                brackets[gone] -= 1
+                        del stack[k:]
+                        break
             continue
         if ch == '"' or ch == "'":
             opening = (prev.isspace() or prev in "([{—–-/") and not nxt.isspace()
@@ -164,6 +173,8 @@ def _regions(line: str) -> list[_Region]:
             continue  # an apostrophe, not a quotation mark
         if ch in _OPEN_CLOSE and not nxt.isspace():
             stack.append((i, ch, _OPEN_CLOSE[ch]))
+            if _OPEN_CLOSE[ch] in brackets:
+                brackets[_OPEN_CLOSE[ch]] += 1
         elif ch == "»" and not nxt.isspace():
             stack.append((i, ch, "«"))  # German »…«
         elif ch == "›" and not nxt.isspace():
@@ -171,6 +182,32 @@ def _regions(line: str) -> list[_Region]:
         elif ch == "‹" and not nxt.isspace():
             stack.append((i, ch, "›"))
     return found
+
+
+class _Around:
+    """The regions around points visited left to right (regions nest or are disjoint).
+
+    One sweep over the regions for all the stops of a line, instead of a scan of every
+    region per stop (quadratic on a line of many short quotations).
+    """
+
+    def __init__(self, regions: list[_Region]) -> None:
+        self._todo = sorted(regions, key=lambda r: r.open)
+        self._next = 0
+        self._chain: list[_Region] = []
+
+    def at(self, point: int) -> list[_Region]:
+        """Regions with open < point <= close, outermost first (points must not decrease)."""
+        todo, chain = self._todo, self._chain
+        while self._next < len(todo) and todo[self._next].open < point:
+            region = todo[self._next]
+            self._next += 1
+            while chain and chain[-1].close < region.open:
+                chain.pop()
+            chain.append(region)
+        while chain and chain[-1].close < point:
+            chain.pop()
+        return chain
 
 
 def _next_word(line: str, pos: int) -> str:
@@ -204,8 +241,8 @@ def _stop_kind(line: str, stop_start: int, stop: str) -> str:
     if word in STRONG_ABBREVIATIONS or core in STRONG_ABBREVIATIONS:
         return "never"
     if word in NUMBER_ABBREVIATIONS:
-        after = line[stop_start + 1 :].lstrip()
-        return "never" if after[:1].isdigit() else "weak"
+        after = _NEXT_CHAR.match(line, stop_start + 1)
+        return "never" if after and after.group(1).isdigit() else "weak"
     if word in WEAK_ABBREVIATIONS:
         return "weak"
     if "." in word:
@@ -223,11 +260,19 @@ def _stop_kind(line: str, stop_start: int, stop: str) -> str:
     return "split"
 
 
-def _split_line(line: str, base: int, out: list[Span]) -> None:
-    """Append the sentence spans of one line (no line breaks inside) to out."""
+def _split_line(line: str, base: int, out: list[Span], most: int | None = None) -> None:
+    """Append the sentence spans of one line (no line breaks inside) to out.
+
+    With most, stop looking once the line has more than most sentences: each cut found in the
+    loop below opens a piece holding the next stop, so cuts never outnumber the pieces."""
     regions = _regions(line)
+    closes = {r.close for r in regions}
+    around = _Around(regions)
+    tail = len(line.rstrip())
     cuts: list[int] = []
     for m in _STOPS.finditer(line):
+        if most is not None and len(cuts) > most:
+            break  # the caller refuses the text: the rest need not be split
         pos = m.end()
         n = len(line)
         # Take the closing quotes and brackets right after the stop.
@@ -236,7 +281,7 @@ def _split_line(line: str, base: int, out: list[Span]) -> None:
         gap = pos
         while gap < n and line[gap] == " ":
             gap += 1
-        if gap > pos and any(r.close == gap for r in regions):
+        if gap > pos and gap in closes:
             pos = gap + 1  # a detached closing quote ("allein! “"), as tokenised texts have it
         if pos < n and not line[pos].isspace():
             if _glued(line, m.start(), m.group(0), pos):
@@ -254,8 +299,8 @@ def _split_line(line: str, base: int, out: list[Span]) -> None:
         if kind == "weak" and nxt not in OPENERS:
             continue
         # Inside a quotation or bracket that goes on into the same sentence: no split.
-        inside = [r for r in regions if r.open < m.start() and r.close >= pos]
-        if any(not _ends_sentence(line, r, regions) for r in inside):
+        inside = around.at(m.start())
+        if any(r.close >= pos and not _ends_sentence(line, r, tail) for r in inside):
             continue
         cuts.append(pos)
     cuts = sorted(set(cuts + _colon_cuts(line, regions, cuts)))
@@ -272,6 +317,8 @@ def _split_line(line: str, base: int, out: list[Span]) -> None:
 def _colon_cuts(line: str, regions: list[_Region], cuts: list[int]) -> list[int]:
     """Cuts after a colon that closes a whole clause and opens another (see COLON_MIN_WORDS)."""
     out: list[int] = []
+    around = _Around(regions)
+    ordered = sorted(cuts)
     for m in _COLON.finditer(line):
         pos = m.end()
         if pos >= len(line) or line[pos] in _LEAD:
@@ -279,12 +326,29 @@ def _colon_cuts(line: str, regions: list[_Region], cuts: list[int]) -> list[int]
         nxt = _next_word(line, pos)
         if not nxt or nxt[0].islower():
             continue
-        if any(r.open < m.start() < r.close for r in regions):
-            continue
-        begin = max([c for c in cuts if c <= m.start()], default=0)
-        if len(line[begin : m.start()].split()) >= COLON_MIN_WORDS:
+        if around.at(m.start()):
+            continue  # inside a quotation or bracket (none closes on the colon itself)
+        at = bisect_right(ordered, m.start())
+        begin = ordered[at - 1] if at else 0
+        if _has_words(line, begin, m.start(), COLON_MIN_WORDS):
             out.append(pos)
     return out
+
+
+def _has_words(line: str, begin: int, end: int, count: int) -> bool:
+    """`len(line[begin:end].split()) >= count`, reading back from end only as far as needed.
+
+    A window cut inside a word counts its tail as one word, which the whole slice counts too,
+    so a window never counts more words than the slice: enough words in it is the answer.
+    """
+    width = 64
+    while True:
+        start = max(begin, end - width)
+        if len(line[start:end].split()) >= count:
+            return True
+        if start == begin:
+            return False
+        width *= 4
 
 
 def _glued(line: str, stop_start: int, stop: str, pos: int) -> bool:
@@ -305,8 +369,10 @@ def _glued(line: str, stop_start: int, stop: str, pos: int) -> bool:
     return stop != "." or _next_word(line, pos) in OPENERS
 
 
-def _ends_sentence(line: str, region: _Region, regions: list[_Region]) -> bool:
-    """True when a quotation closes with a stop and a new sentence (or the line end) follows."""
+def _ends_sentence(line: str, region: _Region, tail: int) -> bool:
+    """True when a quotation closes with a stop and a new sentence (or the line end) follows.
+
+    tail is `len(line.rstrip())`: nothing but whitespace from there on."""
     i = region.close - 1
     while i > region.open and (line[i] in _CLOSERS or line[i].isspace()):
         i -= 1
@@ -316,8 +382,7 @@ def _ends_sentence(line: str, region: _Region, regions: list[_Region]) -> bool:
     n = len(line)
     while pos < n and line[pos] in _CLOSERS:
         pos += 1
-    rest = line[pos:].strip()
-    if not rest:
+    if pos >= tail:
         return True
     if not line[pos].isspace():
         return False
@@ -325,12 +390,14 @@ def _ends_sentence(line: str, region: _Region, regions: list[_Region]) -> bool:
     return bool(nxt) and not nxt[0].islower()
 
 
-def split_sentences(text: str, base_offset: int = 0) -> list[Span]:
+def split_sentences(text: str, base_offset: int = 0, *, most: int | None = None) -> list[Span]:
     """Split text into sentences.
 
     Args:
         text: the text; every line break ends a sentence (see the module docstring).
         base_offset: added to every offset, so spans point into a larger source.
+        most: stop early once the text has more than this many sentences (the loader's
+            sentence limit); the spans are then more than most, but not all of them.
 
     Returns:
         Spans in reading order, trimmed of surrounding whitespace:
@@ -339,7 +406,9 @@ def split_sentences(text: str, base_offset: int = 0) -> list[Span]:
     out: list[Span] = []
     pos = 0
     for line in text.split("\n"):
+        if most is not None and len(out) > most:
+            break
         if line.strip():
-            _split_line(line, base_offset + pos, out)
+            _split_line(line, base_offset + pos, out, None if most is None else most - len(out))
         pos += len(line) + 1
     return out

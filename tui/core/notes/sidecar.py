@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
+from tui.core.load.sanitize import clean_text
 from tui.core.notes.anchor import Anchor
 from tui.core.notes.model import (
     DEFAULT_VERDICTS,
@@ -50,17 +51,30 @@ if TYPE_CHECKING:
 _NOTE_KEYS = ("id", "created", "updated", "author", "verdict", "text", "tags", "anchors", "history")
 
 
+# Every string read from a sidecar goes through clean_text(): a control character or terminal
+# escape in a note (its text, author, verdict, tags, id, quote) never reaches a terminal or a
+# report (issue 17, item 4). The next save writes the cleaned strings.
+
+
 def _strings(value: Any, what: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ValueError(f"{what} is not a list of strings")
-    return tuple(value)
+    return tuple(map(clean_text, value))
 
 
 def _string(data: dict[str, Any], key: str, what: str) -> str:
     value = data.get(key)
     if not isinstance(value, str):
         raise ValueError(f"{what} key '{key}' is missing or not a string")
-    return value
+    return clean_text(value)
+
+
+def _clean_anchor(anchor: Anchor) -> Anchor:
+    texts = (anchor.article, anchor.exact, anchor.prefix, anchor.suffix)
+    if all(clean_text(t) is t for t in texts):
+        return anchor
+    article, exact, prefix, suffix = map(clean_text, texts)
+    return replace(anchor, article=article, exact=exact, prefix=prefix, suffix=suffix)
 
 
 def _note_from_dict(data: Any) -> Note:
@@ -77,7 +91,7 @@ def _note_from_dict(data: Any) -> Note:
                 verdict=_string(item, "verdict", "history"),
                 text=_string(item, "text", "history"),
                 tags=_strings(item.get("tags", []), "history tags"),
-                reason=str(item.get("reason", "")),
+                reason=clean_text(str(item.get("reason", ""))),
             )
         )
     anchors = data.get("anchors", [])
@@ -96,7 +110,7 @@ def _note_from_dict(data: Any) -> Note:
         verdict=_string(data, "verdict", "note"),
         text=_string(data, "text", "note"),
         tags=_strings(data.get("tags", []), "note tags"),
-        anchors=tuple(Anchor.from_dict(a) for a in anchors),
+        anchors=tuple(_clean_anchor(Anchor.from_dict(a)) for a in anchors),
         history=tuple(history),
         extra=extra,
     )
@@ -244,7 +258,7 @@ def parse_sidecar(raw: bytes, path: str) -> Sidecar:
                 Tombstone(
                     _string(item, "id", "deleted"),
                     _string(item, "deleted", "deleted"),
-                    str(item.get("author", "")),
+                    clean_text(str(item.get("author", ""))),
                 )
             )
         ids = [n.id for n in notes]

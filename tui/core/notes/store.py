@@ -161,6 +161,12 @@ class NoteStore:
         return own
 
     @property
+    def shared_ids(self) -> frozenset[str]:
+        """Ids of the notes shown from the shared sidecar (not edited or deleted in this one)."""
+        hidden = {n.id for n in self._state.notes} | {t.id for t in self._state.deleted}
+        return frozenset(n.id for n in self._shared.notes if n.id not in hidden)
+
+    @property
     def deleted(self) -> tuple[Tombstone, ...]:
         """Tombstones of deleted notes."""
         return self._state.deleted

@@ -39,6 +39,8 @@ _MD_INLINE = re.compile(r"([\\`*\[\]<>|~]|(?<![^\W_])_|_(?![^\W_]))")
 _MD_ENTITY = re.compile(r"&(?=#?\w+;)")
 _MD_BLOCK_START = re.compile(r"^([#+=-])")
 _MD_LIST_NUMBER = re.compile(r"^(\d+)([.)])")
+_MD_ANY = re.compile(r"[\\`*\[\]<>|~_&\n]|^[ \t]*(?:[#+=-]|\d+[.)])")
+"""Anything md_escape() would change: most sentences have none and are returned as they are."""
 
 
 def md_escape(text: str) -> str:
@@ -48,6 +50,8 @@ def md_escape(text: str) -> str:
     strikethrough, an `&` that would read as an entity, and block markers at a line start
     (headings, lists). Newlines become `<br>` so a cell or list item stays on one line.
     """
+    if not _MD_ANY.search(text):
+        return text
     lines = []
     for line in text.split("\n"):
         line = _MD_ENTITY.sub(r"\\&", _MD_INLINE.sub(r"\\\1", line))

@@ -6,7 +6,7 @@ Schemas are public (see README): add keys, never rename or remove them.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import orjson
@@ -277,13 +277,34 @@ def notelist_document(
     located: Sequence[LocatedNote],
     verdicts: Sequence[str],
     location: SidecarLocation | None = None,
+    *,
+    shared_ids: Iterable[str] = (),
+    shared_problem: str = "",
 ) -> dict[str, Any]:
-    """The `notes --json` document: where the sidecar is, its verdicts, every note located."""
+    """The `notes --json` document: where the sidecar is, its verdicts, every note located.
+
+    When the articles' folder is not writable and holds its own sidecar (`location.shared`),
+    the sidecar object names both: `path` (where new notes go) and `shared` (read only: its
+    path, the ids of the notes shown from it, and why it could not be read, if so).
+    """
+    sidecar: dict[str, Any] | None = None
+    if location is not None:
+        sidecar = {
+            "path": str(location.path),
+            "reason": location.reason,
+            "fallback": location.fallback,
+            "shared": None
+            if location.shared is None
+            else {
+                "path": str(location.shared),
+                "read_only": True,
+                "notes": sorted(shared_ids),
+                "problem": shared_problem or None,
+            },
+        }
     return {
         "schema": NOTELIST_SCHEMA,
-        "sidecar": None
-        if location is None
-        else {"path": str(location.path), "reason": location.reason, "fallback": location.fallback},
+        "sidecar": sidecar,
         "verdicts": list(verdicts),
         "notes": [located_note_to_dict(item) for item in located],
     }
