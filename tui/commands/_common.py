@@ -16,6 +16,9 @@ _C1 = re.compile("[\x7f-\x9f]")
 """DEL and the C1 controls, which json.dumps(ensure_ascii=False) leaves raw."""
 
 if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
     from tui.core.analysis import Analysis
 
 
@@ -79,3 +82,22 @@ def print_json(document: dict[str, Any]) -> None:
     # JSON escapes C0 controls itself; C1 (U+009B is CSI on some terminals) only as \u escapes
     text = dumps_json(document)
     sys.stdout.write(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+
+
+def print_wrapped(console: Console, text: Text, indent: int = 0, hang: int | None = None) -> None:
+    """Print `text` wrapped at word boundaries, every line kept inside its indent.
+
+    Args:
+        console: where to print (its width is the wrap width, 80 for a pipe or file).
+        text: one logical line.
+        indent: spaces before the first line.
+        hang: spaces before each further line (default: `indent`), so a continuation never
+            falls back to column 0.
+    """
+    from rich.text import Text
+
+    hang = indent if hang is None else hang
+    width = max(20, console.width - max(indent, hang))
+    for n, line in enumerate(text.wrap(console, width, overflow="fold")):
+        line.rstrip()
+        console.print(Text(" " * (indent if n == 0 else hang)) + line, soft_wrap=True)

@@ -23,11 +23,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
+from typing import Concatenate, ParamSpec, TypeVar
 
 from tui.core.errors import UsageError
 from tui.core.notes.anchor import Anchor
-from tui.core.notes.files import sync_folder, write_synced
+from tui.core.notes.files import held_lock, sync_folder, write_synced
 from tui.core.notes.merging import merge
 from tui.core.notes.model import (
     Clock,
@@ -42,9 +42,6 @@ from tui.core.notes.model import (
     utc_now,
 )
 from tui.core.notes.sidecar import Sidecar, parse_sidecar
-
-if TYPE_CHECKING:  # types only: reading the notes does not lock
-    import filelock  # imported by the first write (_lock)
 
 LOCK_TIMEOUT = 10.0
 """Seconds to wait for another instance's write before giving up."""
@@ -261,12 +258,8 @@ class NoteStore:
         self._last = now
         return format_time(now)
 
-    def _lock(self) -> filelock.BaseFileLock:
-        import filelock
-
-        return filelock.FileLock(
-            str(self.lock_path), timeout=self.lock_timeout, poll_interval=0.002, thread_local=False
-        )
+    def _lock(self) -> contextlib.AbstractContextManager[None]:
+        return held_lock(self.lock_path, self.lock_timeout)
 
     def _commit(self, mine: Sidecar) -> None:
         if self.read_only:

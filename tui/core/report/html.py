@@ -15,6 +15,7 @@ from tui.core.align.aligner import Group
 from tui.core.analysis import Analysis, slot_text
 from tui.core.compare.diff import Op
 from tui.core.compare.discrepancy import SEVERITIES, Variant
+from tui.core.numbering import group_label, sentence_label
 from tui.core.report.links import link_url
 from tui.core.report.model import (
     SECTION_TITLES,
@@ -30,7 +31,6 @@ from tui.core.report.model import (
     place_where,
     report_title,
     sentence_groups,
-    sentence_label,
     share_matched,
     similarity_reading,
     summary_line,
@@ -146,7 +146,8 @@ def _sentence_link(index: dict[tuple[str, int], int], v: Variant) -> str:
     if v.sentence is None:
         return "-"
     gid = index.get((v.article, v.sentence))
-    return f'<a href="#g{gid}">s{v.sentence}</a>' if gid is not None else f"s{v.sentence}"
+    label = sentence_label([v.sentence])
+    return f'<a href="#g{gid}">{label}</a>' if gid is not None else label
 
 
 def _html_discrepancies(analysis: Analysis, linked: bool) -> list[str]:
@@ -162,7 +163,7 @@ def _html_discrepancies(analysis: Analysis, linked: bool) -> list[str]:
         title = _h(SEVERITY_TITLES.get(severity, severity.title()))
         out.append(f'<h3 class="sev-{_h(severity)}">{title} ({len(these)})</h3>')
         for d in these:
-            where = f" · group {d.group}" if d.group is not None else ""
+            where = f" · group {group_label(d.group)}" if d.group is not None else ""
             out.append(
                 f'<div class="discrepancy" id="{_h(d.id)}" data-severity="{_h(d.severity)}">'
                 f"<h4>{_h(d.id)} · {_h(d.kind)}{where}</h4><p>{_h(d.summary)}</p>"
@@ -196,7 +197,9 @@ def _html_note(analysis: Analysis, note: ReportNote, linked: bool) -> str:
         meta.append("By: " + _h(note.author))
     groups = note_groups(analysis.alignment, note)
     if groups:
-        shown = (f'<a href="#g{g}">{g}</a>' if linked else str(g) for g in groups)
+        shown = (
+            f'<a href="#g{g}">{group_label(g)}</a>' if linked else group_label(g) for g in groups
+        )
         meta.append("Groups: " + ", ".join(shown))
     if meta:
         parts.append(f'<p class="muted">{" · ".join(meta)}</p>')
@@ -244,7 +247,7 @@ def _html_group(analysis: Analysis, group: Group, notes_here: Sequence[ReportNot
     parts = [
         f'<div class="group" id="g{group.id}" data-group="{group.id}" '
         f'data-kind="{_h(group.kind)}">',
-        f"<h4>Group {group.id} · {_h(group.kind)}</h4>",
+        f"<h4>Group {group_label(group.id)} · {_h(group.kind)}</h4>",
     ]
     for art in al.articles:
         slot = group.slot(art.id)

@@ -16,6 +16,7 @@ from tui.core.align.aligner import Group
 from tui.core.analysis import Analysis, slot_text
 from tui.core.compare.diff import Op
 from tui.core.compare.discrepancy import SEVERITIES, Variant
+from tui.core.numbering import group_label, sentence_label
 from tui.core.report.model import (
     SECTION_TITLES,
     SEVERITY_TITLES,
@@ -29,7 +30,6 @@ from tui.core.report.model import (
     percent,
     place_where,
     report_title,
-    sentence_label,
     share_matched,
     similarity_reading,
     summary_line,
@@ -162,7 +162,7 @@ def _md_variant_row(analysis: Analysis, v: Variant) -> list[str]:
     art = analysis.alignment.article(v.article)
     return [
         md_escape(v.article),
-        f"s{v.sentence}" if v.sentence is not None else "-",
+        sentence_label([v.sentence]) if v.sentence is not None else "-",
         _md_quote(v.text),
         md_marked(zip((None, "strong", None), context_parts(art, v), strict=True)),
     ]
@@ -179,7 +179,7 @@ def _md_discrepancies(analysis: Analysis) -> list[str]:
             continue
         out += [f"### {SEVERITY_TITLES.get(severity, severity.title())} ({len(these)})", ""]
         for d in these:
-            where = f" · group {d.group}" if d.group is not None else ""
+            where = f" · group {group_label(d.group)}" if d.group is not None else ""
             out += [f"#### {md_escape(d.id)} · {md_escape(d.kind)}{where}", ""]
             out += [md_escape(d.summary), ""]
             out += _md_table(
@@ -206,7 +206,7 @@ def _md_note(analysis: Analysis, note: ReportNote) -> list[str]:
         meta.append("By: " + md_escape(note.author))
     groups = note_groups(analysis.alignment, note)
     if groups:
-        meta.append("Groups: " + ", ".join(str(g) for g in groups))
+        meta.append("Groups: " + ", ".join(group_label(g) for g in groups))
     if meta:
         out += [" · ".join(meta), ""]
     out += [f"Quote: {_md_quote(note.quote)}", ""]
@@ -248,7 +248,7 @@ def _md_group(analysis: Analysis, group: Group, notes_here: Sequence[ReportNote]
     al = analysis.alignment
     ref = al.reference
     present = group.articles
-    out = [f"### Group {group.id} · {md_escape(group.kind)}", ""]
+    out = [f"### Group {group_label(group.id)} · {md_escape(group.kind)}", ""]
     for art in al.articles:
         slot = group.slot(art.id)
         label = f"**{md_escape(art.id)}**"

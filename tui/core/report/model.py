@@ -16,6 +16,7 @@ from tui.core.analysis import Analysis
 from tui.core.compare.discrepancy import SEVERITIES, Discrepancy, Variant
 from tui.core.load.article import Article
 from tui.core.notes.placement import LocatedNote
+from tui.core.numbering import sentence_label
 from tui.core.report.serialize import located_note_to_dict
 
 NOTE_STATUSES = ("anchored", "moved", "orphaned", "absent")
@@ -255,10 +256,6 @@ def group_notes(alignment: Alignment, notes: Sequence[ReportNote]) -> dict[int, 
         for gid in note_groups(alignment, n):
             by_group.setdefault(gid, []).append(n)
     return by_group
-
-
-def sentence_label(sentences: Sequence[int]) -> str:
-    return "s" + "+".join(str(i) for i in sentences) if sentences else ""
 
 
 def place_where(p: NotePlace) -> str:
