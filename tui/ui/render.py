@@ -331,10 +331,19 @@ def discrepancy_line(d: Discrepancy) -> str:
 
 
 def article_label(article: Article) -> str:
-    """A short name for a version: id and outlet."""
-    if article.outlet and article.outlet != article.id:
-        return f"{article.id} {article.outlet}"
+    """A short name for a version: id and outlet (the id alone when no outlet is named)."""
+    if article.named_outlet:
+        return f"{article.id} {article.named_outlet}"
     return article.id
+
+
+def header_label(article: Article, role: str, position: str = "") -> str:
+    """A column header: role, id, position among the versions, then the outlet or, when none is
+    named, the heading (title, else first line), so every column says whose text it is."""
+    head = f"{role} {article.id}{f' ({position})' if position else ''}"
+    return (
+        f"{head} {article.named_outlet}" if article.named_outlet else f"{head} · {article.heading}"
+    )
 
 
 def cell_state(
