@@ -103,6 +103,8 @@ class Row:
     """Split/merge label such as "A4 = B5+B6" (1-based sentence numbers), else ""."""
     discrepancies: tuple[Discrepancy, ...] = ()
     """Discrepancies found in this group, most serious first."""
+    pair: tuple[str, str] = ("", "")
+    """Ids of the versions on screen (reference, right): summaries name the others."""
 
     @property
     def left_plain(self) -> str:
@@ -200,10 +202,14 @@ def pair_row(
     right_art = analysis.alignment.article(right)
     if not right_slot:
         text = _clean(slot_text(ref_art, group))
-        return Row(group.id, "unique-left", ((text, "unique"),), (), "", discrepancies)
+        return Row(
+            group.id, "unique-left", ((text, "unique"),), (), "", discrepancies, (ref, right)
+        )
     if not left_slot:
         text = _clean(slot_text(right_art, group))
-        return Row(group.id, "unique-right", (), ((text, "unique"),), "", discrepancies)
+        return Row(
+            group.id, "unique-right", (), ((text, "unique"),), "", discrepancies, (ref, right)
+        )
     ops = analysis.diffs.get((group.id, right))
     if ops is None:
         a, b = slot_text(ref_art, group), slot_text(right_art, group)
@@ -233,7 +239,7 @@ def pair_row(
         label = f"A{_numbers(left_slot)} = B{_numbers(right_slot)}"
     else:
         kind = "reworded" if changed else "identical"
-    return Row(group.id, kind, tuple(left), tuple(right_pieces), label, discrepancies)
+    return Row(group.id, kind, tuple(left), tuple(right_pieces), label, discrepancies, (ref, right))
 
 
 def build_rows(analysis: Analysis, right: str | None) -> list[Row]:
@@ -322,12 +328,6 @@ def shown_pieces(pieces: Sequence[Piece], show_trivial: bool) -> list[Piece]:
     if show_trivial:
         return list(pieces)
     return [(t, "equal" if r.endswith("-trivial") else r) for t, r in pieces]
-
-
-def discrepancy_line(d: Discrepancy) -> str:
-    """One annotation line for a discrepancy."""
-    mark = SEVERITY_MARK.get(d.severity, "~")
-    return f"{mark} {d.severity} · {d.kind}: {d.summary}"
 
 
 def article_label(article: Article) -> str:
