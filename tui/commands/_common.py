@@ -7,7 +7,7 @@ import re
 import sys
 from typing import TYPE_CHECKING, Any
 
-from tui.core.errors import UsageError
+from tui.core.errors import InputErrors, UsageError
 from tui.core.load.article import DEFAULT_MAX_BYTES
 from tui.core.load.collection import Collection, load_collection
 from tui.resources import seed_paths
@@ -31,7 +31,8 @@ def load_inputs(args: argparse.Namespace, *, strict: bool = True) -> Collection:
             returned in the Collection (the app: notifications) unless nothing loaded at all.
 
     Raises:
-        InputError: the first bad path (strict), or when no article loaded.
+        InputError: the bad path (strict, or when no article loaded); several bad paths are
+            one InputErrors holding each, so every failing file is named.
     """
     paths = list(args.paths) or [str(p) for p in seed_paths()]
     max_bytes = args.max_bytes if args.max_bytes is not None else DEFAULT_MAX_BYTES
@@ -41,10 +42,8 @@ def load_inputs(args: argparse.Namespace, *, strict: bool = True) -> Collection:
         paths, max_bytes=max_bytes, read_stdin=lambda: sys.stdin.buffer.read()
     )
     if collection.errors and (strict or not collection.articles):
-        if strict:
-            for extra in collection.errors[1:]:
-                sys.stderr.write(f"sidebyside: {extra}\n")
-        raise collection.errors[0]
+        errors = collection.errors
+        raise errors[0] if len(errors) == 1 else InputErrors(tuple(errors))
     return collection
 
 

@@ -253,9 +253,7 @@ _LEAD_DATELINE = re.compile(
 _PLACE = r"(?P<place>[A-Z][\w.'’-]+(?:[ ]+[A-Z][\w.'’-]+){0,3}(?:,[ ]*[A-Z][\w.'’-]+)?)"
 _PLACE_DATE_LINE = re.compile(rf"^{_PLACE},\s*(?P<date>[^,].{{5,30}}?)[\s.]*$")
 """A dateline alone on its line: "Riverside, 2025-03-04", "BERLIN, 4 March 2025"."""
-_LEAD_PLACE_DATE = re.compile(
-    rf"^{_PLACE},\s*(?P<date>\S.{{5,30}}?)\s*(?:--|[-–—:])\s*(?=\S)"
-)
+_LEAD_PLACE_DATE = re.compile(rf"^{_PLACE},\s*(?P<date>\S.{{5,30}}?)\s*(?:--|[-–—:])\s*(?=\S)")
 """A dateline opening a paragraph: "RIVERSIDE, March 4, 2025 -- The council..."."""
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
