@@ -39,6 +39,7 @@ from tui.core.notes.model import (
     Tombstone,
     default_author,
     format_time,
+    reanchored_entry,
     utc_now,
 )
 from tui.core.notes.sidecar import Sidecar, parse_sidecar
@@ -378,10 +379,19 @@ class NoteStore:
     ) -> Note:
         """Change a note's verdict, text, tags or anchors (None keeps it) and save.
 
+        New anchors re-anchor the note: they may not be empty (a note is never left on
+        nothing), and where it was is kept in its history ("re-anchored; was on …").
+
         Returns:
             The saved note (after merging what other instances saved).
+
+        Raises:
+            UsageError: `anchors` is empty (nothing changed).
         """
         before = self.get(note_id)
+        if anchors is not None and not anchors:
+            raise UsageError(note_id, "a note needs an anchor: not re-anchored on nothing")
+        moved = anchors is not None and tuple(anchors) != before.anchors
         after = replace(
             before,
             updated=self._now(),
@@ -392,6 +402,7 @@ class NoteStore:
             text=before.text if text is None else text,
             tags=before.tags if tags is None else _clean_tags(tags),
             anchors=before.anchors if anchors is None else tuple(anchors),
+            history=(*before.history, reanchored_entry(before)) if moved else before.history,
         )
         self._commit(self._with(after))
         self._undo.append(_Undo("edit", before, after))
