@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from tui.core.align.collation import (
         Collation,
     )
+    from tui.core.align.moves import (
+        moved_parts,
+    )
     from tui.core.align.similarity import (
         pair_score,
     )
@@ -39,6 +42,7 @@ _HOMES = {
     "SentenceRef": "aligner",
     "align": "aligner",
     "Collation": "collation",
+    "moved_parts": "moves",
     "pair_score": "similarity",
     "Tuning": "tuning",
 }
@@ -53,6 +57,7 @@ __all__ = [
     "SentenceRef",
     "Tuning",
     "align",
+    "moved_parts",
     "pair_score",
 ]
 

@@ -118,6 +118,14 @@ class Group:
     links: tuple[Link, ...] = ()
     """Scored cross-version links: each non-pivot sentence to its closest pivot sentence (the
     pivot is the reference when present, else the first article in collection order)."""
+    moved_in: tuple[str, ...] = ()
+    """Ids of the versions that tell this passage out of the reading order (tui.core.align.moves),
+    in collection order; empty when every version tells it in step."""
+
+    @property
+    def moved(self) -> bool:
+        """Whether some version tells this passage at a clearly different place."""
+        return bool(self.moved_in)
 
     def slot(self, article: str) -> tuple[int, ...]:
         """Sentence indices of `article` in this group (empty when absent)."""
@@ -276,14 +284,19 @@ def _reading_order(col: Collation, ref: str, versions: list[str]) -> list[int]:
 
 
 def _finish(arts: tuple[Article, ...], ref: str, col: Collation, versions: list[str]) -> Alignment:
+    from tui.core.align.moves import moved_parts
+
     rank = {a.id: k for k, a in enumerate(arts)}
+    order = _reading_order(col, ref, versions)
+    moved = moved_parts([col.slots[g] for g in order], [a.id for a in arts])
     groups: list[Group] = []
-    for gid in _reading_order(col, ref, versions):
+    for gid, moved_in in zip(order, moved, strict=True):
         slots = col.slots[gid]
         versions = sorted(slots, key=lambda v: rank[v])
         members = tuple(SentenceRef(v, i) for v in versions for i in slots[v])
         links = _group_links(col, slots, ref if ref in slots else versions[0], rank)
-        groups.append(Group(len(groups), _kind(col, slots, links), members, links))
+        kind = _kind(col, slots, links)
+        groups.append(Group(len(groups), kind, members, links, moved_in))
     return Alignment(ref, arts, tuple(groups), _similarity(arts, col))
 
 

@@ -6,7 +6,7 @@ Schemas are public (see README): add keys, never rename or remove them.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import orjson
@@ -99,12 +99,26 @@ def op_to_dict(op: Op) -> dict[str, Any]:
     return {"op": op.kind, "text": op.text, "change": op.change, "subkind": op.subkind}
 
 
-def group_to_dict(group: Group, analysis: Analysis | None = None) -> dict[str, Any]:
-    """One group of `align --json`; with an analysis, its diffs and discrepancy ids too."""
+def group_to_dict(
+    group: Group, analysis: Analysis | None = None, sizes: Mapping[str, int] | None = None
+) -> dict[str, Any]:
+    """One group of `align --json`; with an analysis, its diffs and discrepancy ids too.
+
+    With `sizes` (sentences per article), each member also says where it stands in its own
+    article (`position`: 0 at the first sentence, 1 at the last), so a moved passage shows
+    where each version tells it.
+    """
+    members = [ref_to_dict(m) for m in group.members]
+    if sizes is not None:
+        for m, d in zip(group.members, members, strict=True):
+            n = sizes.get(m.article, 0)
+            d["position"] = round(m.sentence / (n - 1), 3) if n > 1 else 0.0
     out: dict[str, Any] = {
         "id": group.id,
         "kind": group.kind,
-        "members": [ref_to_dict(m) for m in group.members],
+        "members": members,
+        "moved": group.moved,
+        "moved_in": list(group.moved_in),
         "links": [
             {"a": ref_to_dict(k.a), "b": ref_to_dict(k.b), "score": round(k.score, 4)}
             for k in group.links
@@ -122,11 +136,12 @@ def group_to_dict(group: Group, analysis: Analysis | None = None) -> dict[str, A
 
 def alignment_document(alignment: Alignment, analysis: Analysis | None = None) -> dict[str, Any]:
     """The `align --json` document."""
+    sizes = {a.id: len(a.sentences) for a in alignment.articles}
     return {
         "schema": ALIGNMENT_SCHEMA,
         "reference": alignment.reference,
         "articles": [article_to_dict(a) for a in alignment.articles],
-        "groups": [group_to_dict(g, analysis) for g in alignment.groups],
+        "groups": [group_to_dict(g, analysis, sizes) for g in alignment.groups],
         "similarity": [
             {
                 "a": s.a,
