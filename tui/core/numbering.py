@@ -24,3 +24,8 @@ def sentence_label(sentences: Sequence[int]) -> str:
 def group_label(group: int) -> str:
     """A group's number as a reader sees it: "5" for group id 4."""
     return str(shown(group))
+
+
+def place_label(sentences: Sequence[int], total: int) -> str:
+    """Where a passage stands in its article: "s9 of 10", "s3+4 of 15" (counted from 1)."""
+    return f"{sentence_label(sentences)} of {total}" if sentences else ""

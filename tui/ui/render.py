@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -21,6 +21,8 @@ from tui.core.analysis import Analysis, slot_text
 from tui.core.compare.diff import Op
 from tui.core.compare.discrepancy import Discrepancy
 from tui.core.load.article import Article
+from tui.ui.summaries import SEVERITY_MARK as SEVERITY_MARK  # re-exported
+from tui.ui.summaries import move_line
 
 ROW_KINDS = ("identical", "reworded", "split", "unique-left", "unique-right", "single")
 """Kinds of compare rows (for one pair of versions)."""
@@ -34,9 +36,6 @@ GUTTER = {
     "single": " ",
 }
 """Gutter symbol per row kind: the row kind reads without colour."""
-
-SEVERITY_MARK = {"conflict": "!", "missing": "?", "variant": "~"}
-"""Gutter/annotation mark per discrepancy severity."""
 
 ROLES = (
     "equal",
@@ -105,6 +104,8 @@ class Row:
     """Discrepancies found in this group, most serious first."""
     pair: tuple[str, str] = ("", "")
     """Ids of the versions on screen (reference, right): summaries name the others."""
+    moved: str = ""
+    """The "↕ moved: …" line when some version tells this passage elsewhere, else ""."""
 
     @property
     def left_plain(self) -> str:
@@ -251,6 +252,8 @@ def build_rows(analysis: Analysis, right: str | None) -> list[Row]:
     rows: list[Row] = []
     for group in analysis.alignment.groups:
         row = pair_row(analysis, group, right, by_group.get(group.id, ()))
+        if row is not None and group.moved and right is not None:
+            row = replace(row, moved=move_line(analysis.alignment, group, row.pair))
         if row is not None:
             rows.append(row)
     return rows

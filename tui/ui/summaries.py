@@ -3,13 +3,18 @@
 A row's summary is cut at the column's width, so what disagrees comes first: each distinct value
 with the versions that state it, those on screen as A and B, the others named with "off screen"
 (`! conflict · date: “last year” = 2024 (A) vs “June 2024” = 2024-06 (002 off screen) vs …`).
-The discrepancy's own summary follows for the subject.
+The discrepancy's own summary follows for the subject. move_line() says where a moved
+passage stands in each version.
 """
 
 from __future__ import annotations
 
+from tui.core.align.aligner import Alignment, Group
 from tui.core.compare.discrepancy import Discrepancy, Variant
-from tui.ui.render import SEVERITY_MARK
+from tui.core.numbering import place_label
+
+SEVERITY_MARK = {"conflict": "!", "missing": "?", "variant": "~"}
+"""Gutter/annotation mark per discrepancy severity."""
 
 VALUE_KINDS = ("number", "date")
 """Kinds whose variants are compared by their normalised value rather than their words."""
@@ -60,3 +65,30 @@ def discrepancy_line(d: Discrepancy, pair: tuple[str, str] = ("", "")) -> str:
     lead = value_lead(d, pair)
     head = f"{mark} {d.severity} · {d.kind}: "
     return head + (f"{lead} · {d.summary}" if lead else d.summary)
+
+
+def move_line(alignment: Alignment, group: Group, pair: tuple[str, str] = ("", "")) -> str:
+    """The line under a moved passage: which versions tell it elsewhere, and where it stands
+    in each and in the reference: "↕ moved: B 003 tells it at s9 of 10, A 000 at s3 of 15".
+
+    Versions not on screen are named "off screen"; "" when the group is not moved.
+    """
+    if not group.moved:
+        return ""
+
+    def at(article: str) -> str:
+        return place_label(group.slot(article), len(alignment.article(article).sentences))
+
+    def who(article: str) -> str:
+        if article == pair[1] and article:
+            return f"B {article}"
+        if article == pair[0] and article:
+            return f"A {article}"
+        return f"{article} (off screen)"
+
+    ordered = sorted(group.moved_in, key=lambda a: (a not in pair, a))
+    told = [f"{who(a)} tells it at {at(a)}" for a in ordered]
+    steady = [a for a in group.articles if a not in group.moved_in]
+    for article in sorted(steady, key=lambda a: (a != alignment.reference, a not in pair))[:1]:
+        told.append(f"{who(article)} at {at(article)}")  # where it is told in step
+    return "↕ moved: " + ", ".join(told)

@@ -24,6 +24,8 @@ from tui.core.report.model import (
     context_parts,
     group_notes,
     length_label,
+    moved_heading,
+    moved_note,
     note_groups,
     notes_by_verdict,
     ordered_discrepancies,
@@ -247,7 +249,7 @@ def _html_group(analysis: Analysis, group: Group, notes_here: Sequence[ReportNot
     parts = [
         f'<div class="group" id="g{group.id}" data-group="{group.id}" '
         f'data-kind="{_h(group.kind)}">',
-        f"<h4>Group {group_label(group.id)} · {_h(group.kind)}</h4>",
+        f"<h4>Group {group_label(group.id)} · {_h(group.kind)}{_h(moved_heading(group))}</h4>",
     ]
     for art in al.articles:
         slot = group.slot(art.id)
@@ -260,6 +262,8 @@ def _html_group(analysis: Analysis, group: Group, notes_here: Sequence[ReportNot
             body = _h(slot_text(art, group))
         role = " (reference)" if art.id == al.reference else ""
         note = f' <em class="muted">unique to {_h(art.id)}</em>' if unique else ""
+        if moved_note(al, group, art.id):
+            note += f' <em class="moved">{_h(moved_note(al, group, art.id))}</em>'
         cls = "slot unique" if unique else "slot"
         parts.append(
             f'<p class="{cls}" data-article="{_h(art.id)}"><span class="id">{_h(art.id)}</span> '

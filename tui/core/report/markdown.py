@@ -24,6 +24,8 @@ from tui.core.report.model import (
     context_parts,
     group_notes,
     length_label,
+    moved_heading,
+    moved_note,
     note_groups,
     notes_by_verdict,
     ordered_discrepancies,
@@ -248,7 +250,8 @@ def _md_group(analysis: Analysis, group: Group, notes_here: Sequence[ReportNote]
     al = analysis.alignment
     ref = al.reference
     present = group.articles
-    out = [f"### Group {group_label(group.id)} · {md_escape(group.kind)}", ""]
+    moved = md_escape(moved_heading(group))
+    out = [f"### Group {group_label(group.id)} · {md_escape(group.kind)}{moved}", ""]
     for art in al.articles:
         slot = group.slot(art.id)
         label = f"**{md_escape(art.id)}**"
@@ -267,6 +270,8 @@ def _md_group(analysis: Analysis, group: Group, notes_here: Sequence[ReportNote]
             tag = ""
         if len(present) == 1:
             tag += f" *unique to {md_escape(art.id)}*"
+        if moved_note(al, group, art.id):
+            tag += f" *{md_escape(moved_note(al, group, art.id))}*"
         out.append(f"- {label} {where}{tag}: {body}")
     absent = [a.id for a in al.articles if a.id not in present]
     if absent and len(present) > 1:

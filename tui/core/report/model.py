@@ -11,12 +11,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from tui.core.align.aligner import Alignment
+from tui.core.align.aligner import Alignment, Group
 from tui.core.analysis import Analysis
 from tui.core.compare.discrepancy import SEVERITIES, Discrepancy, Variant
 from tui.core.load.article import Article
 from tui.core.notes.placement import LocatedNote
-from tui.core.numbering import sentence_label
+from tui.core.numbering import place_label, sentence_label
 from tui.core.report.serialize import located_note_to_dict
 
 NOTE_STATUSES = ("anchored", "moved", "orphaned", "absent")
@@ -288,3 +288,31 @@ def report_title(analysis: Analysis) -> str:
 
 def length_label(article: Article) -> str:
     return f"{article.words} words, {len(article.sentences)} sentences"
+
+
+def moved_heading(group: Group) -> str:
+    """ " · moved in 003" for a group some version tells at another place, else ""."""
+    return f" · moved in {', '.join(group.moved_in)}" if group.moved else ""
+
+
+def moved_note(alignment: Alignment, group: Group, article: str) -> str:
+    """Where a moved passage stands in `article` and in a version telling it in step (the
+    reference when it has it): "moved: s9 of 10 here, s3 of 15 in 000"; "" when it is not
+    moved in that version."""
+    if article not in group.moved_in:
+        return ""
+
+    def at(art: str) -> str:
+        return place_label(group.slot(art), len(alignment.article(art).sentences))
+
+    other = in_step(alignment, group)
+    there = f", {at(other)} in {other}" if other else ""
+    return f"moved: {at(article)} here{there}"
+
+
+def in_step(alignment: Alignment, group: Group) -> str:
+    """The version that tells a moved group in the reading order, to say where it stands
+    there: the reference when it has the group, else the first such version ("" for none)."""
+    steady = [a for a in group.articles if a not in group.moved_in]
+    ref = alignment.reference
+    return ref if ref in steady else (steady[0] if steady else "")

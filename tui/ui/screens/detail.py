@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui.core.analysis import Analysis
+from tui.core.report.model import moved_note
 from tui.ui.host import NotesHost
 from tui.ui.page_junk import junk_line, junk_near
 from tui.ui.render import (
@@ -80,7 +81,8 @@ class DetailScreen(Screen[None]):
                 else "absent"
             )
             out.append(f"{mark}{article_label(article)}", "bold")
-            out.append(f" · {where}\n", style_for("label"))
+            moved = moved_note(analysis.alignment, group, article.id)
+            out.append(f" · {where}{f' · ↕ {moved}' if moved else ''}\n", style_for("label"))
             if slot:
                 out.append_text(detail_text(analysis, group, article, style_for, self.show_trivial))
                 out.append("\n")

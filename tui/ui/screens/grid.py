@@ -57,7 +57,8 @@ SHORT_HELP = {
 def short_legend() -> str:
     """The legend in two lines for a narrow terminal, ✎ included."""
     marks = "  ".join(f"{CELL_SYMBOLS[s]} {w}" for s, w in SHORT_HELP.items())
-    return f"{marks}  ✎ notes\nenter: open the row in Compare · m: similarity matrix and legend"
+    keys = "enter: open the row in Compare · m: similarity matrix and legend"
+    return f"{marks}  ✎ notes  ↕ moved\n{keys}"
 
 
 FIRST_ROWS = 200
@@ -162,7 +163,8 @@ class GridScreen(Screen[int | None]):
             ]
             for art_id in ids:
                 state = cell_state(analysis, group, art_id, found.get(group.id, ()))
-                cells.append(Text(f" {CELL_SYMBOLS[state]} ", styles[state], justify="center"))
+                move = "↕" if art_id in group.moved_in else " "  # told elsewhere in that version
+                cells.append(Text(f" {CELL_SYMBOLS[state]}{move}", styles[state], justify="center"))
             if group.slot(ref):
                 preview = slot_text(ref_art, group)
             else:
@@ -201,6 +203,8 @@ class GridScreen(Screen[int | None]):
             legend.append(f" {CELL_HELP[state]}\n")
         legend.append(" ✎ ", self.get_component_rich_style("grid--present", partial=True))
         legend.append(" the row has notes (✎2: two)\n")
+        legend.append(" ↕ ")
+        legend.append(" moved: that version tells it elsewhere\n")
         legend.append("\nenter: open the row in Compare")
         self.query_one("#legend", Static).update(legend)
 

@@ -61,6 +61,8 @@ def row_annotations(
     lines: list[tuple[str, str]] = []
     if row.label:
         lines.append((f"⇄ {row.label}", "label"))
+    if row.moved:
+        lines.append((row.moved, "label"))
     # a variant spread over the whole story (a name spelled two ways) would repeat on every
     # row that mentions it: those keep the ~ gutter mark and are listed in the detail
     shown = [d for d in row.discrepancies if d.group is not None or d.severity != "variant"]
