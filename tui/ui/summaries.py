@@ -4,10 +4,13 @@ A row's summary is cut at the column's width, so what disagrees comes first: eac
 with the versions that state it, those on screen as A and B, the others named with "off screen"
 (`! conflict · date: “last year” = 2024 (A) vs “June 2024” = 2024-06 (002 off screen) vs …`).
 The discrepancy's own summary follows for the subject. move_line() says where a moved
-passage stands in each version.
+passage stands in each version; position_line() says where the cursor is.
 """
 
 from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
 
 from tui.core.align.aligner import Alignment, Group
 from tui.core.compare.discrepancy import Discrepancy, Variant
@@ -92,3 +95,20 @@ def move_line(alignment: Alignment, group: Group, pair: tuple[str, str] = ("", "
     for article in sorted(steady, key=lambda a: (a != alignment.reference, a not in pair))[:1]:
         told.append(f"{who(article)} at {at(article)}")  # where it is told in step
     return "↕ moved: " + ", ".join(told)
+
+
+def position_line(cursor: int, total: int, differences: Sequence[int], short: bool = False) -> str:
+    """Where the cursor is: "row 5/39 · difference 3/12" (the last difference at or before
+    the cursor, of all); `short` says "diff". "" when there are no rows.
+
+    Args:
+        cursor: the cursor's row index.
+        total: number of rows.
+        differences: indices of the rows that differ (n/p go to them), ascending.
+        short: the narrow form, for a compare view under 100 cells.
+    """
+    if not total:
+        return ""
+    passed = bisect_right(differences, cursor)
+    word = "diff" if short else "difference"
+    return f"row {cursor + 1}/{total} · {word} {passed}/{len(differences)}"

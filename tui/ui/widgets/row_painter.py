@@ -191,19 +191,24 @@ class RowPainter:
             segs += [Segment(SEPARATOR, self.style_for("separator")), Segment(" " * rw)]
         return Strip(segs)
 
-    def header_strip(self, width: int, left_title: str, right_title: str) -> Strip:
-        """Line 0 of the view: the two versions' names."""
+    def header_strip(
+        self, width: int, left_title: str, right_title: str, position: str = ""
+    ) -> Strip:
+        """Line 0 of the view: the two versions' names, and the cursor's `position` at the
+        right end (the right column's title gives way to it; one column keeps its title)."""
         style = self.style_for("header")
         lw, rw = column_widths(width, bool(right_title))
         segs = [Segment(" " * GUTTER_WIDTH, style)]
-        left = Text(left_title, style, no_wrap=True, end="")
-        left.truncate(lw, overflow="ellipsis", pad=True)
-        segs += list(left.render(self.console, end=""))
-        if rw:
-            segs.append(Segment(SEPARATOR, style))
-            right = Text(right_title, style, no_wrap=True, end="")
-            right.truncate(rw, overflow="ellipsis", pad=True)
-            segs += list(right.render(self.console, end=""))
+        titles = [(left_title, lw), (right_title, rw)] if rw else [(left_title, lw)]
+        for n, (title, w) in enumerate(titles):
+            if n:
+                segs.append(Segment(SEPARATOR, style))
+            last = n == 1 and position and w > len(position) + 8  # two columns only
+            text = Text(title, style, no_wrap=True, end="")
+            text.truncate(w - len(position) - 2 if last else w, overflow="ellipsis", pad=True)
+            if last:
+                text.append("  " + position, self.style_for("label"))
+            segs += list(text.render(self.console, end=""))
         return Strip(segs).adjust_cell_length(width, style)
 
     def notice_strip(self, line: str, width: int, base: Style) -> Strip:
