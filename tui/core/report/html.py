@@ -20,6 +20,7 @@ from tui.core.report.links import link_url
 from tui.core.report.model import (
     SECTION_TITLES,
     SEVERITY_TITLES,
+    UNIQUE_TITLE,
     ReportNote,
     context_parts,
     group_notes,
@@ -36,6 +37,7 @@ from tui.core.report.model import (
     share_matched,
     similarity_reading,
     summary_line,
+    unique_passages,
 )
 
 _STYLE = """
@@ -182,6 +184,20 @@ def _html_discrepancies(analysis: Analysis, linked: bool) -> list[str]:
             rows = [["<th>Says</th>", *says], ["<th>Sentence</th>", *refs]]
             rows.append(["<th>In context</th>", *context])
             out.append(_html_table(["", *header], rows, "variants") + "</div>")
+    found = unique_passages(analysis)
+    total = sum(len(p) for _, p in found)
+    out.append(f'<h3 id="unique">{UNIQUE_TITLE} ({total})</h3>')
+    if not found:
+        out.append("<p>Every passage is in at least two versions.</p>")
+    for art, passages in found:
+        out.append(
+            f'<h4>{_h(art)} ({len(passages)})</h4><ul class="unique" data-article="{_h(art)}">'
+        )
+        for p in passages:
+            where = f"{sentence_label(p.sentences)} · group {group_label(p.group)}"
+            link = f'<a href="#g{p.group}">{where}</a>' if linked else where
+            out.append(f"<li>{link}: {_h(p.text)}</li>")
+        out.append("</ul>")
     out.append("</section>")
     return out
 

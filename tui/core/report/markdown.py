@@ -20,6 +20,7 @@ from tui.core.numbering import group_label, sentence_label
 from tui.core.report.model import (
     SECTION_TITLES,
     SEVERITY_TITLES,
+    UNIQUE_TITLE,
     ReportNote,
     context_parts,
     group_notes,
@@ -35,6 +36,7 @@ from tui.core.report.model import (
     share_matched,
     similarity_reading,
     summary_line,
+    unique_passages,
 )
 
 _MD_INLINE = re.compile(r"([\\`*\[\]<>|~]|(?<![^\W_])_|_(?![^\W_]))")
@@ -174,7 +176,7 @@ def _md_discrepancies(analysis: Analysis) -> list[str]:
     out = [f"## {SECTION_TITLES['discrepancies']}", ""]
     ordered = ordered_discrepancies(analysis)
     if not ordered:
-        return [*out, "No discrepancies found.", ""]
+        return [*out, "No discrepancies found.", "", *_md_unique(analysis)]
     for severity in [*SEVERITIES, *sorted({d.severity for d in ordered} - set(SEVERITIES))]:
         these = [d for d in ordered if d.severity == severity]
         if not these:
@@ -189,6 +191,22 @@ def _md_discrepancies(analysis: Analysis) -> list[str]:
                 (_md_variant_row(analysis, v) for v in d.variants),
             )
             out.append("")
+    return [*out, *_md_unique(analysis)]
+
+
+def _md_unique(analysis: Analysis) -> list[str]:
+    found = unique_passages(analysis)
+    total = sum(len(p) for _, p in found)
+    out = [f"### {UNIQUE_TITLE} ({total})", ""]
+    if not found:
+        return [*out, "Every passage is in at least two versions.", ""]
+    for art, passages in found:
+        out += [f"#### {md_escape(art)} ({len(passages)})", ""]
+        out += [
+            f"- {sentence_label(p.sentences)} · group {group_label(p.group)}: {md_escape(p.text)}"
+            for p in passages
+        ]
+        out.append("")
     return out
 
 

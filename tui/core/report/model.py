@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tui.core.align.aligner import Alignment, Group
-from tui.core.analysis import Analysis
+from tui.core.analysis import Analysis, slot_text
 from tui.core.compare.discrepancy import SEVERITIES, Discrepancy, Variant
 from tui.core.load.article import Article
 from tui.core.notes.placement import LocatedNote
@@ -316,3 +316,39 @@ def in_step(alignment: Alignment, group: Group) -> str:
     steady = [a for a in group.articles if a not in group.moved_in]
     ref = alignment.reference
     return ref if ref in steady else (steady[0] if steady else "")
+
+
+UNIQUE_TITLE = "Passages in one version only"
+"""The sub-section of section 2 that lists what a single version tells."""
+
+
+@dataclass(frozen=True, slots=True)
+class UniquePassage:
+    """A passage only one version tells."""
+
+    group: int
+    """Its group id (0-based; readers see group_label())."""
+    sentences: tuple[int, ...]
+    """The version's sentence indices."""
+    text: str
+    """The passage's text."""
+
+
+def unique_passages(analysis: Analysis) -> tuple[tuple[str, tuple[UniquePassage, ...]], ...]:
+    """Per version (collection order), the passages it alone tells, in that version's order;
+    versions without any are left out."""
+    by_article: dict[str, list[UniquePassage]] = {}
+    for g in analysis.alignment.groups:
+        if len(g.articles) != 1:
+            continue
+        (art,) = g.articles
+        article = analysis.alignment.article(art)
+        by_article.setdefault(art, []).append(
+            UniquePassage(g.id, g.slot(art), slot_text(article, g))
+        )
+    order = [a.id for a in analysis.articles]
+    return tuple(
+        (a, tuple(sorted(by_article[a], key=lambda p: p.sentences)))
+        for a in order
+        if a in by_article
+    )
