@@ -23,6 +23,7 @@ from tui.core.analysis import Analysis
 from tui.core.load.article import Article
 from tui.ui import keys
 from tui.ui.render import Row, article_label, build_rows, header_label
+from tui.ui.search_hits import hits_line, version_hits
 from tui.ui.widgets.article_list import ArticleList
 from tui.ui.widgets.compare_view import CompareView
 from tui.ui.widgets.key_footer import KeyFooter
@@ -368,7 +369,11 @@ class CompareScreen(Screen[None]):
     def _update_search_count(self) -> None:
         matches = self.view.search_matches()
         current = matches.index(self.view.cursor) + 1 if self.view.cursor in matches else None
-        self.query_one(SearchBar).set_count(current, len(matches))
+        bar = self.query_one(SearchBar)
+        bar.set_count(current, len(matches))
+        if self.analysis is not None:  # every version, not only the two on screen
+            hits = version_hits(self.analysis.articles, bar.term)
+            bar.set_hits(hits_line(hits, (self.analysis.reference, self.right or "")))
 
     def catch_search_key(self, event: events.Key) -> None:
         """Give the search input a printable key that reached the app while it has focus.
