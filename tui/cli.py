@@ -94,7 +94,8 @@ def _main(argv: Sequence[str] | None) -> int:
         args = parser.parse_args(args_list)
         return int(args.func(args))
     except InputError as exc:
-        sys.stderr.write(f"sidebyside: {exc}\n")
+        for error in getattr(exc, "errors", (exc,)):  # InputErrors: every failing file
+            sys.stderr.write(f"sidebyside: {error}\n")
         return 2
     except BrokenPipeError:
         return 0

@@ -298,6 +298,10 @@ LINES = [
     ("Several agencies contributed to the report, officials said.", ""),
     ("Agency staff contributed reporting from Seoul and Tokyo to the paper.", ""),
     ("Kim Jong Un and Shoigu", ""),
+    ("Riverside, 2025-03-04", "dateline"),
+    ("WASHINGTON, DC, April 28, 2009", "dateline"),
+    ("Paris, the capital, was quiet", ""),
+    ("Riverside, a town of 40,000", ""),
 ]
 
 
@@ -312,6 +316,15 @@ LEADS = [
     ("MOSCOW (Reuters) - Talks began", "MOSCOW (Reuters) - ", "dateline", "Reuters"),
     ("(The talks were secret.) It was late.", None, "", ""),
     ("North Korea (DPRK) said", None, "", ""),
+    (
+        "RIVERSIDE, March 4, 2025 -- The council voted",
+        "RIVERSIDE, March 4, 2025 -- ",
+        "dateline",
+        "",
+    ),
+    ("Riverside, 4 March 2025 — The council voted", "Riverside, 4 March 2025 — ", "dateline", ""),
+    ("On Tuesday, March 4, 2025 - the council voted", None, "", ""),
+    ("Riverside, the town - which voted", None, "", ""),
 ]
 
 
@@ -534,3 +547,24 @@ def test_load_article_reads_a_file(tmp_path: Path) -> None:
     article = load_article(path)
     assert (article.id, article.title, len(article.sentences)) == ("015", "Headline", 3)
     assert article.extra["encoding"] == "utf-16-le"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Council approves bridge\n\nRIVERSIDE, March 4, 2025 -- The council voted to build it.\n",
+        "Council approves bridge\n\nRiverside, 2025-03-04\n\nThe council voted to build it.\n",
+    ],
+)
+def test_a_dateline_is_read_as_dateline_and_date_not_as_a_passage(text: str) -> None:
+    """Issue 16 item 10: a place and date before the text, on its line or opening the first
+    paragraph, is set aside as a dateline and gives the article its date."""
+    article = article_from_text(text, "x")
+    assert article.date == "2025-03-04"
+    assert [s.text for s in article.sentences] == [
+        "Council approves bridge",
+        "The council voted to build it.",
+    ]
+    (junk,) = article.junk
+    assert junk.reason == "dateline" and junk.text.startswith(("RIVERSIDE", "Riverside"))
+    assert text[junk.start : junk.end] == junk.text

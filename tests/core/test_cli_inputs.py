@@ -70,8 +70,20 @@ def test_bad_input_exits_2_with_one_line(
 def test_every_bad_path_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     a, b = make(tmp_path, "missing"), make(tmp_path, "empty file")
     assert main(["articles", a, b]) == 2
+    assert capsys.readouterr().err == (  # in the order given
+        f"sidebyside: {a}: no such file or folder\nsidebyside: {b}: empty file\n"
+    )
+
+
+def test_an_app_launch_where_every_file_fails_names_every_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 16 item 14: the app (which opens with the files that load) names every failing
+    file when none loads, not only the first."""
+    a, b = make(tmp_path, "missing"), make(tmp_path, "empty file")
+    assert main([a, b]) == 2
     assert capsys.readouterr().err == (
-        f"sidebyside: {b}: empty file\nsidebyside: {a}: no such file or folder\n"
+        f"sidebyside: {a}: no such file or folder\nsidebyside: {b}: empty file\n"
     )
 
 

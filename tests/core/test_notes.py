@@ -664,3 +664,40 @@ def test_shared_notes_show_and_changes_to_them_go_to_the_own_sidecar(
     assert {n.text for n in again.notes} == {"kept", "edited", "new"}
     assert again.get(kept.id).author == "team"
     assert {n.text for n in NoteStore.open(tmp_path / "mine.json").notes} == {"edited", "new"}
+
+
+def test_a_note_can_be_re_anchored_and_keeps_where_it_was(
+    sidecar: Path, article: Article, anchor: Anchor
+) -> None:
+    """Issue 16 item 3: a saved note's anchor can change; the note is never lost."""
+    store = open_store(sidecar)
+    note = store.add("2", "check", [anchor])
+    words = make_anchor(article, TEXT.index("three metres"), TEXT.index("three metres") + 12)
+    moved = store.edit(note.id, anchors=[words])
+    assert moved.anchors == (words,) and moved.text == "check"
+    (entry,) = moved.history
+    assert entry.reason == "re-anchored; was on “Rescue teams reached the village at dawn.” in a"
+    [(saved, status)] = [(i.note, i.status) for i in locate(store.notes, [article])]
+    assert saved.anchors[0].exact == "three metres" and status == "anchored"
+    reread = open_store(sidecar, "bob")
+    assert reread.get(note.id).history == moved.history  # the history is in the sidecar
+    assert store.undo() == "edit"
+    assert store.get(note.id).anchors == (anchor,)
+
+
+def test_re_anchoring_on_nothing_is_refused_and_changes_nothing(
+    sidecar: Path, anchor: Anchor
+) -> None:
+    store = open_store(sidecar)
+    note = store.add("1", "keep me", [anchor])
+    before = sidecar.read_bytes()
+    with pytest.raises(UsageError, match="not re-anchored on nothing"):
+        store.edit(note.id, anchors=[])
+    assert store.get(note.id).anchors == (anchor,)
+    assert sidecar.read_bytes() == before
+
+
+def test_an_edit_that_keeps_the_anchor_adds_no_history(sidecar: Path, anchor: Anchor) -> None:
+    store = open_store(sidecar)
+    note = store.add("1", "a", [anchor])
+    assert store.edit(note.id, text="b", anchors=[anchor]).history == ()

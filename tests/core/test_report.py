@@ -245,9 +245,9 @@ def test_discrepancy_variants_quoted_exactly_with_refs() -> None:
     d2 = md[md.index("#### d2") : md.index("#### d3")]
     rows = [r for r in d2.splitlines() if r.startswith("| ") and "Version" not in r]
     assert [r.split("|")[1:4] for r in rows] == [
-        [" A ", " s0 ", " “5,000” "],
-        [" B ", " s0 ", " “6,000” "],
-        [" C ", " s0 ", " “5,000” "],
+        [" A ", " s1 ", " “5,000” "],  # sentence 0 of each: a reader counts from 1
+        [" B ", " s1 ", " “6,000” "],
+        [" C ", " s1 ", " “5,000” "],
     ]
     # the words are marked inside their sentence, which is quoted in full
     assert "Officials said **6,000** workers would go to Kursk." in rows[1]
@@ -282,8 +282,8 @@ def test_note_places_every_version_and_orphans_apart() -> None:
     analysis, notes = small_analysis(), small_notes()
     md = md_sections(to_markdown(analysis, notes))["3. Notes"]
     n1 = md[md.index("#### n1") : md.index("#### n3")]
-    assert "| A | anchored | s0 | “5,000 workers” |" in n1
-    assert "| B | moved | s0 | “6,000 workers” |" in n1
+    assert "| A | anchored | s1 | “5,000 workers” |" in n1  # sentence index 0, read as s1
+    assert "| B | moved | s1 | “6,000 workers” |" in n1
     orphans = md[md.index("### Orphaned") :]
     assert "#### n4" in orphans and "Quote: “gone words”" in orphans
     assert "#### n4" not in md[: md.index("### Orphaned")]
@@ -314,7 +314,7 @@ def test_orphaned_means_lost_and_found_nowhere(statuses: tuple[str, ...], orphan
 
 def test_collation_links_groups_to_their_notes() -> None:
     md = md_sections(to_markdown(small_analysis(), small_notes()))["4. Collation"]
-    group0 = md[md.index("### Group 0") : md.index("### Group 1")]
+    group0 = md[md.index("### Group 1 ") : md.index("### Group 2 ")]  # group id 0, read as 1
     assert "*notes: n1 (disputed)*" in group0
 
 
@@ -436,15 +436,15 @@ def test_md_diff_uses_tildes_and_stars() -> None:
 def test_collation_every_group_in_order_unique_marked() -> None:
     analysis = small_analysis()
     md = md_sections(to_markdown(analysis))["4. Collation"]
-    assert re.findall(r"^### Group (\d+)", md, flags=re.M) == ["0", "1", "2"]
-    g0 = md[md.index("### Group 0") : md.index("### Group 1")]
+    assert re.findall(r"^### Group (\d+)", md, flags=re.M) == ["1", "2", "3"]  # ids 0-2
+    g0 = md[md.index("### Group 1 ") : md.index("### Group 2 ")]
     line_b = next(x for x in g0.splitlines() if x.startswith("- **B**"))
     assert line_b.endswith(md_diff(analysis.diffs[(0, "B")]))
     struck, added = _marked(markdown_to_html(line_b.split(": ", 1)[1]))
     assert (struck, added) == _expected(analysis.diffs[(0, "B")])
     assert any("5,000" in t for t in struck) and any("6,000" in t for t in added)
-    g2 = md[md.index("### Group 2") :]
-    assert "- **B** s1 *unique to B*: A museum is planned." in g2
+    g2 = md[md.index("### Group 3 ") :]
+    assert "- **B** s2 *unique to B*: A museum is planned." in g2
     assert "unique to" not in g0
 
 
@@ -470,10 +470,10 @@ def test_seed_collation_diffs_render_where_the_diff_says(fmt: str) -> None:
         return
     body = md_sections(out)["4. Collation"]
     assert [int(g) for g in re.findall(r"^### Group (\d+)", body, flags=re.M)] == [
-        g.id for g in analysis.alignment.groups
+        g.id + 1 for g in analysis.alignment.groups
     ]
     for (gid, art), ops in analysis.diffs.items():
-        chunk = body.split(f"### Group {gid} ")[1].split("\n### ")[0]
+        chunk = body.split(f"### Group {gid + 1} ")[1].split("\n### ")[0]
         line = next(x for x in chunk.splitlines() if x.startswith(f"- **{art}**"))
         struck, added = _marked(markdown_to_html(line.split(": ", 1)[1]))
         assert (struck, added) == _expected(ops), (gid, art)

@@ -91,6 +91,20 @@ def test_grid(snap_compare: SnapCompare, seeds_app: SeedsApp) -> None:
     assert snap_compare(seeds_app(), terminal_size=(120, 36), run_before=after_analysis("o"))
 
 
+def test_grid_80x24(snap_compare: SnapCompare, seeds_app: SeedsApp) -> None:
+    """After `o` at 80 columns: the grid takes the whole width (whole words of the reference
+    text, no sideways scrolling), a two-line legend under it names every mark, ✎ included, and
+    says that `m` shows the similarity matrix."""
+    assert snap_compare(seeds_app(), terminal_size=(80, 24), run_before=after_analysis("o"))
+
+
+def test_detail_160x48(snap_compare: SnapCompare, seeds_app: SeedsApp) -> None:
+    """After `j` then `d` at 160x48: the detail of the second passage, every version stacked
+    with its inline diff, the page junk set aside beside 000's first paragraph (dateline
+    “June 17, 2025”, outlet “TASS”) dimmed, facts and discrepancies."""
+    assert snap_compare(seeds_app(), terminal_size=(160, 48), run_before=after_analysis("j", "d"))
+
+
 def test_detail(snap_compare: SnapCompare, seeds_app: SeedsApp) -> None:
     """After `c` then `d`: the detail of the conflict row: "Group n of m", every version's
     sentence(s) stacked with the inline diff and facts, then the discrepancies with variants."""

@@ -152,7 +152,7 @@ async def test_e_with_several_notes_asks_which(articles: list[str], sidecar: Pat
         editor = pilot.app.screen
         assert isinstance(editor, NoteEditor)
         assert editor.text_area.text == "two"
-        await pilot.press("tab", "2", "ctrl+s")  # tab: from the verdict row to the text
+        await pilot.press("tab", "tab", "2", "ctrl+s")  # verdict row -> On -> the text
         await pilot.pause()
         texts = sorted(n["text"] for n in sidecar_notes(sidecar))
         assert texts == ["one", "two2"]
@@ -468,7 +468,7 @@ async def test_editing_keeps_a_verdict_the_sidecar_no_longer_lists(
         await ready(pilot)
         await pilot.press("e")
         await pilot.pause()
-        await pilot.press("tab", "!", "ctrl+s")
+        await pilot.press("tab", "tab", "!", "ctrl+s")  # verdict row -> On -> the text
         await pilot.pause()
     [note] = sidecar_notes(sidecar)
     assert (note["verdict"], note["text"]) == ("disputed", "old!")

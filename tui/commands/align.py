@@ -11,10 +11,13 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from tui.commands._common import load_analysis, print_json
+from tui.commands._common import load_analysis, print_json, print_wrapped
 from tui.commands.arguments import add_input_arguments
+from tui.core.numbering import group_label, sentence_label
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from tui.core.analysis import Analysis
 
 KIND_STYLE = {
@@ -24,6 +27,9 @@ KIND_STYLE = {
     "unique": "bold magenta",
 }
 """How each group kind is shown in the table."""
+
+MIN_COLUMN = 24
+"""Below this many cells per version column, the collation is printed stacked, not as a table."""
 
 
 def _threshold(text: str) -> float:
@@ -82,7 +88,7 @@ def _cell(analysis: Analysis, group_index: int, article_id: str, width: int) -> 
     if not slot:
         return ""
     text = " ".join(article.sentences[i].text for i in slot)
-    label = ",".join(str(i) for i in slot)
+    label = sentence_label(slot)
     if len(text) > width:
         text = text[: width - 1].rstrip() + "…"
     return f"[{label}] {text}"
@@ -91,10 +97,40 @@ def _cell(analysis: Analysis, group_index: int, article_id: str, width: int) -> 
 def print_table(analysis: Analysis) -> None:
     """Print the collation table and the similarity matrix with rich."""
     from rich.console import Console
+
+    console = Console()
+    alignment = analysis.alignment
+    ids = [a.id for a in alignment.articles]
+    if (console.width - 24) // max(1, len(ids)) < MIN_COLUMN:
+        print_stacked(analysis, console)
+    else:
+        print_collation(analysis, console)
+    _print_similarity(analysis, console)
+
+
+def print_stacked(analysis: Analysis, console: Console) -> None:
+    """The collation for a narrow terminal: one block per group, one wrapped line per version."""
+    from rich.text import Text
+
+    alignment = analysis.alignment
+    console.print(Text(f"Alignment (reference: {alignment.reference})", "bold"))
+    for group in alignment.groups:
+        score = f" {min(k.score for k in group.links):.2f}" if group.links else ""
+        flags = " !" if analysis.discrepancies_of(group.id) else ""
+        head = Text(f"{group_label(group.id):>3} ")
+        head.append(group.kind + score + flags, style=KIND_STYLE.get(group.kind, ""))
+        console.print(head)
+        for art in alignment.articles:
+            cell = _cell(analysis, group.id, art.id, 10**9)
+            if cell:
+                print_wrapped(console, Text(f"{art.id} {cell}"), 4, 6)
+
+
+def print_collation(analysis: Analysis, console: Console) -> None:
+    """The collation table: one row per group, one column per version."""
     from rich.table import Table
     from rich.text import Text
 
-    console = Console()
     alignment = analysis.alignment
     ids = [a.id for a in alignment.articles]
     width = max(24, (console.width - 14) // max(1, len(ids)) * 2)
@@ -107,11 +143,17 @@ def print_table(analysis: Analysis) -> None:
         score = f" {min(k.score for k in group.links):.2f}" if group.links else ""
         flags = " !" if analysis.discrepancies_of(group.id) else ""
         table.add_row(
-            str(group.id),
+            group_label(group.id),
             Text(group.kind + score + flags, style=KIND_STYLE.get(group.kind, "")),
             *(Text(_cell(analysis, group.id, a, width)) for a in ids),
         )
     console.print(table)
+
+
+def _print_similarity(analysis: Analysis, console: Console) -> None:
+    from rich.table import Table
+
+    alignment = analysis.alignment
     if alignment.similarity:
         sim = Table(title="Similarity (share of sentences matched, mean link score)")
         for col in ("a", "b", "a in b", "b in a", "words a", "words b", "mean score"):

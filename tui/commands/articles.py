@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         table.add_row(
             a.id,
             a.title or "-",
-            a.outlet or "-",
+            a.named_outlet or "-",
             a.date or "-",
             str(len(a.sentences)),
             str(a.words),

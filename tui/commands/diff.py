@@ -12,8 +12,9 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from tui.commands._common import load_analysis, print_json
+from tui.commands._common import load_analysis, print_json, print_wrapped
 from tui.commands.arguments import add_input_arguments
+from tui.core.numbering import group_label, sentence_label
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -127,18 +128,16 @@ def print_diffs(analysis: Analysis) -> None:
         if not members:
             continue
         shown += 1
-        slot = ",".join(str(i) for i in group.slot(ref.id))
+        slot = sentence_label(group.slot(ref.id))
         flags = [d.id for d in analysis.discrepancies_of(group.id)]
-        head = f"group {group.id} · {group.kind} · {ref.id} [{slot}]"
+        head = f"group {group_label(group.id)} · {group.kind} · {ref.id} [{slot}]"
         console.print()
-        console.print(Text(head + (f" · see {', '.join(flags)}" if flags else ""), "bold"))
-        console.print(
-            Text("  ") + Text(" ".join(ref.sentences[i].text for i in group.slot(ref.id)))
-        )
+        print_wrapped(console, Text(head + (f" · see {', '.join(flags)}" if flags else ""), "bold"))
+        print_wrapped(console, Text(" ".join(ref.sentences[i].text for i in group.slot(ref.id))), 2)
         for art in members:
             ops = analysis.diffs[(group.id, art)]
-            label = ",".join(str(i) for i in group.slot(art))
-            console.print(Text(f"  {art} [{label}]: {summary(ops)}", "cyan"))
-            console.print(Text("    ") + render_ops(ops, markers))
+            label = sentence_label(group.slot(art))
+            print_wrapped(console, Text(f"{art} [{label}]: {summary(ops)}", "cyan"), 2)
+            print_wrapped(console, render_ops(ops, markers), 4)
     if not shown:
         console.print("No aligned sentences to compare.")

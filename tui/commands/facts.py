@@ -10,8 +10,9 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from tui.commands._common import load_analysis, print_json
+from tui.commands._common import load_analysis, print_json, print_wrapped
 from tui.commands.arguments import add_input_arguments
+from tui.core.numbering import group_label, sentence_label
 
 if TYPE_CHECKING:
     from tui.core.analysis import Analysis
@@ -92,7 +93,7 @@ def print_facts(
                     about = f"{f.qualifier} · {about}"
                 if not f.resolved:
                     about = "unresolved (no article date)" + (f" · {about}" if about else "")
-                table.add_row(str(f.sentence), f.kind, f.text, f.value, about)
+                table.add_row(sentence_label([f.sentence]), f.kind, f.text, f.value, about)
             console.print(table)
     counts = {s: sum(d.severity == s for d in analysis.discrepancies) for s in SEVERITY_STYLE}
     console.print(
@@ -106,25 +107,24 @@ def print_facts(
         )
     )
     for d in analysis.discrepancies:
-        where = f"group {d.group}" if d.group is not None else "across the story"
-        console.print(
-            Text.assemble(
-                (f"{d.id} ", "bold"),
-                (d.severity, SEVERITY_STYLE[d.severity]),
-                (f" {d.kind} · {where}: ", ""),
-                (d.summary, ""),
-            )
+        where = f"group {group_label(d.group)}" if d.group is not None else "across the story"
+        head = Text.assemble(
+            (f"{d.id} ", "bold"),
+            (d.severity, SEVERITY_STYLE[d.severity]),
+            (f" {d.kind} · {where}: ", ""),
+            (d.summary, ""),
         )
+        print_wrapped(console, head, 0, 3)
         for v in d.variants:
             if v.sentence is None:
                 gap = "(no hedge)" if d.kind == "hedge" else "(not stated)"
                 console.print(Text(f"    {v.article}: {gap}", "dim"))
             else:
                 shown = v.text if len(v.text) <= 90 else v.text[:89].rstrip() + "…"
-                line = Text(f"    {v.article} s{v.sentence} @{v.start}-{v.end}: ")
+                line = Text(f"{v.article} {sentence_label([v.sentence])} @{v.start}-{v.end}: ")
                 line.append(f"“{shown}”", "bold")
                 if d.kind in ("number", "date"):
                     line.append(f" = {v.value}", "dim")
-                console.print(line)
+                print_wrapped(console, line, 4, 6)
     if not analysis.discrepancies:
         console.print("No discrepancies found.")

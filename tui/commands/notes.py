@@ -19,6 +19,7 @@ from tui.core.notes.anchor import Anchor, anchor_quote, anchor_sentence
 from tui.core.notes.placement import LocatedNote, locate
 from tui.core.notes.sidecar import SidecarLocation, sidecar_location
 from tui.core.notes.store import NoteStore
+from tui.core.numbering import sentence_label
 from tui.core.report.serialize import NOTELIST_SCHEMA, notelist_document
 from tui.resources import seeds_dir
 
@@ -107,9 +108,9 @@ def _where(item: LocatedNote) -> str:
     parts = []
     for p in item.placements:
         if p.sentences:
-            parts.append(f"{p.article}:{','.join(str(i) for i in p.sentences)}")
+            parts.append(f"{p.article} {sentence_label(p.sentences)}")
         else:
-            parts.append(f"{p.anchor.article}:{p.resolution.status}")
+            parts.append(f"{p.anchor.article} {p.resolution.status}")
     return " ".join(parts) or "-"
 
 
@@ -140,7 +141,7 @@ def _print_table(
     if not located:
         sys.stdout.write("No notes yet.\n")
         return
-    columns = ("id", "verdict", "status", "where (article:sentences)", "text")
+    columns = ("id", "verdict", "status", "where", "text")
     rows = []
     for item in located:
         note = item.note
@@ -159,7 +160,8 @@ def _print_table(
         Console().print(table)
     counts = {s: sum(i.status == s for i in located) for s in ("anchored", "moved", "orphaned")}
     summary = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
-    sys.stdout.write(f"{len(located)} notes: {summary}\n")
+    noun = "note" if len(located) == 1 else "notes"
+    sys.stdout.write(f"{len(located)} {noun}: {summary}\n")
     for item in located:
         for p in item.placements:
             if p.resolution.status == "orphaned":

@@ -59,3 +59,21 @@ class DuplicateInput(InputError):
 
     Not an error: load_collection() reports it in Collection.notices.
     """
+
+
+class InputErrors(InputError):
+    """Several inputs failed: each error is kept, so every failing file is named.
+
+    It reads as its last error; `errors` holds them all, in input order (the CLI prints one
+    line each).
+    """
+
+    def __init__(self, errors: tuple[InputError, ...]) -> None:
+        last = errors[-1]
+        super().__init__(last.path, last.problem)
+        self.errors = errors
+        """Every error, in input order."""
+
+    def __reduce__(self) -> tuple[type[InputErrors], tuple[tuple[InputError, ...]]]:  # type: ignore[override]
+        """Pickle as the errors (the launch's loading process sends them to the app)."""
+        return (type(self), (self.errors,))

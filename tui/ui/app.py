@@ -86,6 +86,8 @@ class SideBySideApp(NotesActions, App[None]):
         """The core function the worker calls (tests and benchmarks pass a fixed one)."""
         self.compare_screen = CompareScreen(collection.articles, on_ready=self._screen_ready)
         """The main screen."""
+        self.compare_problems: list[str] = []
+        """Comparisons that failed this session (listed by `L` with the load errors)."""
         self._generation = 0
         self._pending = pending
         self._pending_reference = reference
@@ -96,8 +98,9 @@ class SideBySideApp(NotesActions, App[None]):
 
     def on_mount(self) -> None:
         self.set_timer(GC_PAUSE_LIMIT, resume_gc)
-        for error in self.collection.errors:
-            self.notify(str(error), title="Could not load", severity="error", timeout=10)
+        for error in self.collection.errors:  # L lists them again once the toasts are gone
+            title = "Could not load (L lists all)"
+            self.notify(str(error), title=title, severity="error", timeout=10)
 
     def _screen_ready(self) -> None:
         """The compare screen is mounted (its first frame is not drawn yet): show or start."""
@@ -152,8 +155,20 @@ class SideBySideApp(NotesActions, App[None]):
     def on_compare_screen_reference_chosen(self, message: CompareScreen.ReferenceChosen) -> None:
         self.request_analysis(message.article)
 
+    def action_load_problems(self) -> None:
+        """List every load problem of the session (toasts go, this list stays)."""
+        from tui.ui.screens.problems import ProblemsScreen
+
+        problems = [
+            *(("could not load", str(e)) for e in self.collection.errors),
+            *(("skipped", str(n)) for n in self.collection.notices),
+            *(("could not compare", p) for p in self.compare_problems),
+        ]
+        self.push_screen(ProblemsScreen(problems))
+
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         if message.generation == self._generation:
+            self.compare_problems.append(message.problem)
             self.notify(message.problem, title="Could not compare", severity="error", timeout=10)
             self.compare_screen.show_failure(message.problem)
             resume_gc()

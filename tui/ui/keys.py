@@ -94,6 +94,13 @@ KEYS: tuple[KeySpec, ...] = (
         "show or hide trivial changes (case, punctuation)",
         "Views",
     ),
+    KeySpec(
+        "L",
+        "app.load_problems",
+        "Problems",
+        "list the load problems (files not loaded or skipped, a failed comparison)",
+        "Views",
+    ),
     # Search
     KeySpec("slash", "open_search", "Search", "search both columns", "Search", True, "/"),
     # Notes (actions on the app, see tui/ui/notes_actions.py)

@@ -277,23 +277,11 @@ class NotesActions(_Base):
         )
 
     def _scopes(self, group: int) -> list[tuple[str, str]]:
-        """Where a new note on a group may go: all its versions, or A or B alone."""
-        analysis = self._compare.analysis
-        assert analysis is not None
-        g = analysis.alignment.groups[group]
-        scopes = [("", f"all {len(g.articles)} versions" if len(g.articles) > 1 else "the row")]
-        for article, role in ((analysis.reference, "A"), (self._compare.right, "B")):
-            if article is not None and g.slot(article) and len(g.articles) > 1:
-                scopes.append((article, f"{role} {article} only"))
-        return scopes
+        return self.notes.scopes(group, self._compare.right)
 
     def _title(self, verb: str, group: int) -> str:
-        analysis = self._compare.analysis
-        assert analysis is not None
-        if verb == "New note":  # the dialog says where it will land, as the fields change
-            return f"{verb} · group {group + 1}"
-        versions = ", ".join(analysis.alignment.groups[group].articles)
-        return f"{verb} · group {group + 1} · in {versions}"
+        # no versions here: the dialog's last line says where the note is or will land
+        return f"{verb} · group {group + 1}"
 
     # ----------------------------------------------------------------- actions
 
@@ -338,7 +326,7 @@ class NotesActions(_Base):
             if draft is None:
                 return
             try:
-                self.notes.edit(note.id, draft)
+                self.notes.edit(note.id, draft, group)
             except InputError as exc:
                 self._failed(exc)
                 open_editor(draft)  # nothing typed is lost
@@ -354,10 +342,18 @@ class NotesActions(_Base):
             )
 
         def open_editor(draft: NoteDraft | None = None) -> None:
+            from tui.ui.notes_controller import KEEP
             from tui.ui.screens.note_editor import NoteEditor
 
+            moves: dict[str, Any] = {}  # on its row, the note's anchor can change too
+            if group is not None:
+                scopes = [(KEEP, "where it is now"), *self._scopes(group)]
+                moves = {
+                    "scopes": scopes,
+                    "lands": lambda s, w: self.notes.landing(group, s, w, note),
+                }
             editor = NoteEditor(
-                self.notes.verdicts, title=title, quote=quote, note=note, draft=draft
+                self.notes.verdicts, title=title, quote=quote, note=note, draft=draft, **moves
             )
             self.push_screen(editor, saved)
 

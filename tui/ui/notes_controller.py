@@ -41,6 +41,9 @@ REPORT_SUFFIX = {"md": "md", "html": "html", "json": "json"}
 REPORT_NAMES = {"md": "Markdown", "html": "HTML", "json": "JSON"}
 """Readable name per report format."""
 
+KEEP = "="
+"""The edit dialog's "On" choice that leaves a note in the versions it is on now."""
+
 
 @dataclass(frozen=True, slots=True)
 class NoteDraft:
@@ -53,9 +56,15 @@ class NoteDraft:
     tags: tuple[str, ...] = ()
     """Free tags."""
     scope: str = ""
-    """For a new note: "" for the whole group, or the one article id it goes on."""
+    """"" for the whole group, or the one article id it goes on; KEEP (editing) for the
+    versions it is on now."""
     quote: str = ""
-    """For a new note: words of the text to pin it to ("" for the whole sentences)."""
+    """Words of the text to pin it to ("" for the whole sentences)."""
+
+    @property
+    def moves(self) -> bool:
+        """True when the fields ask for a new anchor (a new note always gets one)."""
+        return self.scope != KEEP or bool(self.quote.strip())
 
     @property
     def empty(self) -> bool:
@@ -285,38 +294,55 @@ class NotesController:
             InputError: read-only, locked or unwritable sidecar (nothing changed).
         """
         store = self._store()
-        if self.analysis is None:
-            raise UsageError("notes", "the comparison is not ready yet")
-        g = self.analysis.alignment.groups[group]
-        if draft.scope:
-            slot = g.slot(draft.scope)
-            if not slot:
-                raise UsageError(draft.scope, f"not in group {group + 1}")
-            article = self.analysis.alignment.article(draft.scope)
-            anchors: tuple[Anchor, ...] = (anchor_sentences(article, slot),)
-        else:
-            anchors = anchor_group(self.analysis.articles, g)
-        if draft.quote.strip():
-            anchors = self._quoted(group, anchors, draft.quote)
-        note = store.add(draft.verdict, draft.text, anchors, draft.tags)
+        note = store.add(draft.verdict, draft.text, self._anchors(group, draft), draft.tags)
         self.relocate()
         return note
 
-    def landing(self, group: int, scope: str, quote: str) -> str:
-        """Where a new note with this scope and "On the words" would be anchored, exactly."""
+    def _anchors(
+        self, group: int, draft: NoteDraft, on: tuple[str, ...] = ()
+    ) -> tuple[Anchor, ...]:
+        """The anchors the fields ask for in a group: its versions, one (draft.scope), or the
+        versions `on` (KEEP); narrowed to draft.quote when it is set."""
+        if self.analysis is None:
+            raise UsageError("notes", "the comparison is not ready yet")
+        g = self.analysis.alignment.groups[group]
+        article = self.analysis.alignment.article
+        if draft.scope == KEEP:
+            kept = [a for a in on if g.slot(a)]
+            if not kept:
+                raise UsageError("On", f"the note is in no version of group {group + 1}")
+            anchors = tuple(anchor_sentences(article(a), g.slot(a)) for a in kept)
+        elif draft.scope:
+            slot = g.slot(draft.scope)
+            if not slot:
+                raise UsageError(draft.scope, f"not in group {group + 1}")
+            anchors = (anchor_sentences(article(draft.scope), slot),)
+        else:
+            anchors = anchor_group(self.analysis.articles, g)
+        return self._quoted(group, anchors, draft.quote) if draft.quote.strip() else anchors
+
+    def scopes(self, group: int, right: str | None) -> list[tuple[str, str]]:
+        """Where a note on a group may go: all its versions, or A or B (`right`) alone."""
         assert self.analysis is not None
         g = self.analysis.alignment.groups[group]
-        anchors = (
-            (anchor_sentences(self.analysis.alignment.article(scope), g.slot(scope)),)
-            if scope and g.slot(scope)
-            else anchor_group(self.analysis.articles, g)
-        )
-        if quote.strip():
-            try:
-                anchors = self._quoted(group, anchors, quote)
-            except UsageError as exc:
-                return f"{exc.problem}: not saved like this"
-        return "Will be anchored in " + ", ".join(a.article for a in anchors)
+        scopes = [("", f"all {len(g.articles)} versions" if len(g.articles) > 1 else "the row")]
+        for article, role in ((self.analysis.reference, "A"), (right, "B")):
+            if article is not None and g.slot(article) and len(g.articles) > 1:
+                scopes.append((article, f"{role} {article} only"))
+        return scopes
+
+    def landing(self, group: int, scope: str, quote: str, note: Note | None = None) -> str:
+        """Where a note with this scope and "On the words" would be anchored, exactly (for
+        an edited `note`, KEEP without words leaves it where it is)."""
+        draft = NoteDraft("", "", (), scope, quote)
+        if note is not None and not draft.moves:
+            return "Stays where it is: " + ", ".join(note.articles)
+        try:
+            anchors = self._anchors(group, draft, note.articles if note else ())
+        except UsageError as exc:
+            return f"{exc.problem}: not saved like this"
+        verb = "Will be re-anchored in " if note is not None else "Will be anchored in "
+        return verb + ", ".join(a.article for a in anchors)
 
     def _quoted(self, group: int, anchors: tuple[Anchor, ...], quote: str) -> tuple[Anchor, ...]:
         """The anchors narrowed to the quoted words, in each version whose text has them."""
@@ -334,12 +360,21 @@ class NotesController:
             raise UsageError("On the words", f"“{shown}” is not in the text of {where}")
         return tuple(found)
 
-    def edit(self, note_id: str, draft: NoteDraft) -> Note:
+    def edit(self, note_id: str, draft: NoteDraft, group: int | None = None) -> Note:
         """Change a note's verdict, text and tags and save (an unchanged verdict is kept as it
-        is, even a label the sidecar no longer lists)."""
+        is, even a label the sidecar no longer lists); on its `group`, a draft that `moves`
+        re-anchors it (the store keeps where it was in its history)."""
         store = self._store()
-        verdict = None if draft.verdict == store.get(note_id).verdict else draft.verdict
-        note = store.edit(note_id, verdict=verdict, text=draft.text, tags=draft.tags)
+        before = store.get(note_id)
+        verdict = None if draft.verdict == before.verdict else draft.verdict
+        anchors = (
+            self._anchors(group, draft, before.articles)
+            if group is not None and draft.moves
+            else None
+        )
+        note = store.edit(
+            note_id, verdict=verdict, text=draft.text, tags=draft.tags, anchors=anchors
+        )
         self.relocate()
         return note
 

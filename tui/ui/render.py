@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -21,6 +21,8 @@ from tui.core.analysis import Analysis, slot_text
 from tui.core.compare.diff import Op
 from tui.core.compare.discrepancy import Discrepancy
 from tui.core.load.article import Article
+from tui.ui.summaries import SEVERITY_MARK as SEVERITY_MARK  # re-exported
+from tui.ui.summaries import move_line
 
 ROW_KINDS = ("identical", "reworded", "split", "unique-left", "unique-right", "single")
 """Kinds of compare rows (for one pair of versions)."""
@@ -34,9 +36,6 @@ GUTTER = {
     "single": " ",
 }
 """Gutter symbol per row kind: the row kind reads without colour."""
-
-SEVERITY_MARK = {"conflict": "!", "missing": "?", "variant": "~"}
-"""Gutter/annotation mark per discrepancy severity."""
 
 ROLES = (
     "equal",
@@ -103,6 +102,10 @@ class Row:
     """Split/merge label such as "A4 = B5+B6" (1-based sentence numbers), else ""."""
     discrepancies: tuple[Discrepancy, ...] = ()
     """Discrepancies found in this group, most serious first."""
+    pair: tuple[str, str] = ("", "")
+    """Ids of the versions on screen (reference, right): summaries name the others."""
+    moved: str = ""
+    """The "↕ moved: …" line when some version tells this passage elsewhere, else ""."""
 
     @property
     def left_plain(self) -> str:
@@ -200,10 +203,14 @@ def pair_row(
     right_art = analysis.alignment.article(right)
     if not right_slot:
         text = _clean(slot_text(ref_art, group))
-        return Row(group.id, "unique-left", ((text, "unique"),), (), "", discrepancies)
+        return Row(
+            group.id, "unique-left", ((text, "unique"),), (), "", discrepancies, (ref, right)
+        )
     if not left_slot:
         text = _clean(slot_text(right_art, group))
-        return Row(group.id, "unique-right", (), ((text, "unique"),), "", discrepancies)
+        return Row(
+            group.id, "unique-right", (), ((text, "unique"),), "", discrepancies, (ref, right)
+        )
     ops = analysis.diffs.get((group.id, right))
     if ops is None:
         a, b = slot_text(ref_art, group), slot_text(right_art, group)
@@ -233,7 +240,7 @@ def pair_row(
         label = f"A{_numbers(left_slot)} = B{_numbers(right_slot)}"
     else:
         kind = "reworded" if changed else "identical"
-    return Row(group.id, kind, tuple(left), tuple(right_pieces), label, discrepancies)
+    return Row(group.id, kind, tuple(left), tuple(right_pieces), label, discrepancies, (ref, right))
 
 
 def build_rows(analysis: Analysis, right: str | None) -> list[Row]:
@@ -245,6 +252,8 @@ def build_rows(analysis: Analysis, right: str | None) -> list[Row]:
     rows: list[Row] = []
     for group in analysis.alignment.groups:
         row = pair_row(analysis, group, right, by_group.get(group.id, ()))
+        if row is not None and group.moved and right is not None:
+            row = replace(row, moved=move_line(analysis.alignment, group, row.pair))
         if row is not None:
             rows.append(row)
     return rows
@@ -324,17 +333,20 @@ def shown_pieces(pieces: Sequence[Piece], show_trivial: bool) -> list[Piece]:
     return [(t, "equal" if r.endswith("-trivial") else r) for t, r in pieces]
 
 
-def discrepancy_line(d: Discrepancy) -> str:
-    """One annotation line for a discrepancy."""
-    mark = SEVERITY_MARK.get(d.severity, "~")
-    return f"{mark} {d.severity} · {d.kind}: {d.summary}"
-
-
 def article_label(article: Article) -> str:
-    """A short name for a version: id and outlet."""
-    if article.outlet and article.outlet != article.id:
-        return f"{article.id} {article.outlet}"
+    """A short name for a version: id and outlet (the id alone when no outlet is named)."""
+    if article.named_outlet:
+        return f"{article.id} {article.named_outlet}"
     return article.id
+
+
+def header_label(article: Article, role: str, position: str = "") -> str:
+    """A column header: role, id, position among the versions, then the outlet or, when none is
+    named, the heading (title, else first line), so every column says whose text it is."""
+    head = f"{role} {article.id}{f' ({position})' if position else ''}"
+    return (
+        f"{head} {article.named_outlet}" if article.named_outlet else f"{head} · {article.heading}"
+    )
 
 
 def cell_state(

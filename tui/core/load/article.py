@@ -84,6 +84,21 @@ class Article:
         """Number of words in the body."""
         return sum(len(s.text.split()) for s in self.sentences)
 
+    @property
+    def heading(self) -> str:
+        """What to call the article: its title, else its first sentence (the first line of the
+        body, often the headline), else its file name."""
+        if self.title:
+            return self.title
+        if self.sentences:
+            return self.sentences[0].text
+        return Path(self.path).name if self.path not in ("", "-") else self.id
+
+    @property
+    def named_outlet(self) -> str:
+        """The outlet when the text, URL or page names one ("" when it only fell back to the id)."""
+        return self.outlet if self.outlet and self.outlet != self.id else ""
+
 
 _HASH_SUFFIX = re.compile(r"_(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{8,}$", re.IGNORECASE)
 

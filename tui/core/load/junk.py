@@ -2,9 +2,10 @@
 
 classify_line() looks at one line (markup already stripped, whitespace collapsed) and says
 whether it is junk and why; lead_junk() finds an outlet tag or dateline at the start of a
-paragraph ("(MENAFN) ...", "MOSCOW (Reuters) - ..."). parse_date() reads the date formats a
-page states; outlet_from_url() names the publisher of a URL. Every rule is general (shapes of
-lines), none is keyed to a particular file.
+paragraph ("(MENAFN) ...", "MOSCOW (Reuters) - ...", "RIVERSIDE, March 4, 2025 -- ...");
+a place and date alone on a line ("Riverside, 2025-03-04") is a dateline too. parse_date()
+reads the date formats a page states; outlet_from_url() names the publisher of a URL. Every
+rule is general (shapes of lines), none is keyed to a particular file.
 """
 
 from __future__ import annotations
@@ -249,6 +250,11 @@ _LEAD_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3})\s*"
     r"\((?P<name>[A-Z][\w.&'’ -]{1,30})\)\s*[-–—:]\s*(?=\S)"
 )
+_PLACE = r"(?P<place>[A-Z][\w.'’-]+(?:[ ]+[A-Z][\w.'’-]+){0,3}(?:,[ ]*[A-Z][\w.'’-]+)?)"
+_PLACE_DATE_LINE = re.compile(rf"^{_PLACE},\s*(?P<date>[^,].{{5,30}}?)[\s.]*$")
+"""A dateline alone on its line: "Riverside, 2025-03-04", "BERLIN, 4 March 2025"."""
+_LEAD_PLACE_DATE = re.compile(rf"^{_PLACE},\s*(?P<date>\S.{{5,30}}?)\s*(?:--|[-–—:])\s*(?=\S)")
+"""A dateline opening a paragraph: "RIVERSIDE, March 4, 2025 -- The council..."."""
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -360,6 +366,9 @@ def classify_line(line: str) -> LineVerdict:
         stated = date_line.group("date").strip(" ,.")
         if any(p.fullmatch(stated) for p in _DATE_PATTERNS):
             return LineVerdict("dateline", date=parse_date(stated))
+    place_date = _PLACE_DATE_LINE.match(text)
+    if place_date and len(words) <= 10 and _dateline_parts(place_date):
+        return LineVerdict("dateline", date=parse_date(place_date.group("date")))
     if _is_navigation(text):
         return LineVerdict("navigation", date=parse_date(text))
     if low.startswith(("advertisement", "anzeige", "werbung")) and len(words) <= 2:
@@ -376,7 +385,9 @@ class LeadJunk:
     reason: str
     """"outlet tag" or "dateline"."""
     outlet: str
-    """The outlet it names ("MENAFN", "Reuters")."""
+    """The outlet it names ("MENAFN", "Reuters"; "" for a place and date)."""
+    date: str | None = None
+    """The ISO date a dateline states ("RIVERSIDE, March 4, 2025 --"), else None."""
 
 
 def lead_junk(paragraph: str) -> LeadJunk | None:
@@ -397,4 +408,16 @@ def lead_junk(paragraph: str) -> LeadJunk | None:
     m = _LEAD_DATELINE.match(paragraph)
     if m and m.group("place").split()[0].isupper():
         return LeadJunk(m.end(), "dateline", m.group("name").strip())
+    m = _LEAD_PLACE_DATE.match(paragraph)
+    if m and _dateline_parts(m):
+        return LeadJunk(m.end(), "dateline", "", parse_date(m.group("date")))
     return None
+
+
+def _dateline_parts(m: re.Match[str]) -> bool:
+    """True when a place-and-date match is a dateline: the date is one whole date (day, month
+    and year) and the "place" is not a weekday ("On Tuesday, March 4, 2025 - ...")."""
+    stated = m.group("date").strip(" ,.")
+    if re.search(_WEEKDAY, m.group("place"), re.IGNORECASE):
+        return False
+    return any(p.fullmatch(stated) for p in _DATE_PATTERNS)

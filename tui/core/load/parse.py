@@ -246,7 +246,10 @@ def _strip_lead(text: MappedText, source: str, junk: list[Junk], meta: _Meta) ->
     n = lead + found.length
     s, e = text.starts[lead], text.ends[n - 1]
     junk.append(Junk(source[s:e].rstrip(), s, s + len(source[s:e].rstrip()), found.reason))
-    meta.outlets.append(found.outlet)
+    if found.outlet:
+        meta.outlets.append(found.outlet)
+    if found.date:
+        meta.dates.append(found.date)
     text.drop_head(n)
 
 

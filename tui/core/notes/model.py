@@ -74,9 +74,14 @@ def default_author() -> str:
         return ""
 
 
+REANCHOR_QUOTE = 200
+"""Characters of the old quote a re-anchoring keeps in the history's reason."""
+
+
 @dataclass(frozen=True, slots=True)
 class HistoryEntry:
-    """A version of a note that a merge replaced (edited in two instances at once)."""
+    """A version of a note that was replaced: by a merge (edited in two instances at once) or
+    by a re-anchoring (the reason then says where it was)."""
 
     updated: str
     """When that version was saved."""
@@ -154,6 +159,16 @@ class Note:
         for key, text in self.extra:
             data[key] = json.loads(text)
         return data
+
+
+def reanchored_entry(note: Note) -> HistoryEntry:
+    """The history entry a re-anchored note keeps of where it was: its quote and versions."""
+    quote = " ".join(note.quote.split())
+    if len(quote) > REANCHOR_QUOTE:
+        quote = quote[: REANCHOR_QUOTE - 1] + "…"
+    where = ", ".join(note.articles) or "nothing"
+    reason = f"re-anchored; was on “{quote}” in {where}"
+    return HistoryEntry(note.updated, note.author, note.verdict, note.text, note.tags, reason)
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,11 +23,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
+from typing import Concatenate, ParamSpec, TypeVar
 
 from tui.core.errors import UsageError
 from tui.core.notes.anchor import Anchor
-from tui.core.notes.files import sync_folder, write_synced
+from tui.core.notes.files import held_lock, sync_folder, write_synced
 from tui.core.notes.merging import merge
 from tui.core.notes.model import (
     Clock,
@@ -39,12 +39,10 @@ from tui.core.notes.model import (
     Tombstone,
     default_author,
     format_time,
+    reanchored_entry,
     utc_now,
 )
 from tui.core.notes.sidecar import Sidecar, parse_sidecar
-
-if TYPE_CHECKING:  # types only: reading the notes does not lock
-    import filelock  # imported by the first write (_lock)
 
 LOCK_TIMEOUT = 10.0
 """Seconds to wait for another instance's write before giving up."""
@@ -267,12 +265,8 @@ class NoteStore:
         self._last = now
         return format_time(now)
 
-    def _lock(self) -> filelock.BaseFileLock:
-        import filelock
-
-        return filelock.FileLock(
-            str(self.lock_path), timeout=self.lock_timeout, poll_interval=0.002, thread_local=False
-        )
+    def _lock(self) -> contextlib.AbstractContextManager[None]:
+        return held_lock(self.lock_path, self.lock_timeout)
 
     def _commit(self, mine: Sidecar) -> None:
         if self.read_only:
@@ -391,10 +385,19 @@ class NoteStore:
     ) -> Note:
         """Change a note's verdict, text, tags or anchors (None keeps it) and save.
 
+        New anchors re-anchor the note: they may not be empty (a note is never left on
+        nothing), and where it was is kept in its history ("re-anchored; was on …").
+
         Returns:
             The saved note (after merging what other instances saved).
+
+        Raises:
+            UsageError: `anchors` is empty (nothing changed).
         """
         before = self.get(note_id)
+        if anchors is not None and not anchors:
+            raise UsageError(note_id, "a note needs an anchor: not re-anchored on nothing")
+        moved = anchors is not None and tuple(anchors) != before.anchors
         after = replace(
             before,
             updated=self._now(),
@@ -405,6 +408,7 @@ class NoteStore:
             text=before.text if text is None else text,
             tags=before.tags if tags is None else _clean_tags(tags),
             anchors=before.anchors if anchors is None else tuple(anchors),
+            history=(*before.history, reanchored_entry(before)) if moved else before.history,
         )
         self._commit(self._with(after))
         self._undo.append(_Undo("edit", before, after))

@@ -15,14 +15,18 @@ from tui.core.align.aligner import Group
 from tui.core.analysis import Analysis, slot_text
 from tui.core.compare.diff import Op
 from tui.core.compare.discrepancy import SEVERITIES, Variant
+from tui.core.numbering import group_label, sentence_label
 from tui.core.report.links import link_url
 from tui.core.report.model import (
     SECTION_TITLES,
     SEVERITY_TITLES,
+    UNIQUE_TITLE,
     ReportNote,
     context_parts,
     group_notes,
     length_label,
+    moved_heading,
+    moved_note,
     note_groups,
     notes_by_verdict,
     ordered_discrepancies,
@@ -30,10 +34,10 @@ from tui.core.report.model import (
     place_where,
     report_title,
     sentence_groups,
-    sentence_label,
     share_matched,
     similarity_reading,
     summary_line,
+    unique_passages,
 )
 
 _STYLE = """
@@ -146,7 +150,8 @@ def _sentence_link(index: dict[tuple[str, int], int], v: Variant) -> str:
     if v.sentence is None:
         return "-"
     gid = index.get((v.article, v.sentence))
-    return f'<a href="#g{gid}">s{v.sentence}</a>' if gid is not None else f"s{v.sentence}"
+    label = sentence_label([v.sentence])
+    return f'<a href="#g{gid}">{label}</a>' if gid is not None else label
 
 
 def _html_discrepancies(analysis: Analysis, linked: bool) -> list[str]:
@@ -162,7 +167,7 @@ def _html_discrepancies(analysis: Analysis, linked: bool) -> list[str]:
         title = _h(SEVERITY_TITLES.get(severity, severity.title()))
         out.append(f'<h3 class="sev-{_h(severity)}">{title} ({len(these)})</h3>')
         for d in these:
-            where = f" · group {d.group}" if d.group is not None else ""
+            where = f" · group {group_label(d.group)}" if d.group is not None else ""
             out.append(
                 f'<div class="discrepancy" id="{_h(d.id)}" data-severity="{_h(d.severity)}">'
                 f"<h4>{_h(d.id)} · {_h(d.kind)}{where}</h4><p>{_h(d.summary)}</p>"
@@ -179,6 +184,20 @@ def _html_discrepancies(analysis: Analysis, linked: bool) -> list[str]:
             rows = [["<th>Says</th>", *says], ["<th>Sentence</th>", *refs]]
             rows.append(["<th>In context</th>", *context])
             out.append(_html_table(["", *header], rows, "variants") + "</div>")
+    found = unique_passages(analysis)
+    total = sum(len(p) for _, p in found)
+    out.append(f'<h3 id="unique">{UNIQUE_TITLE} ({total})</h3>')
+    if not found:
+        out.append("<p>Every passage is in at least two versions.</p>")
+    for art, passages in found:
+        out.append(
+            f'<h4>{_h(art)} ({len(passages)})</h4><ul class="unique" data-article="{_h(art)}">'
+        )
+        for p in passages:
+            where = f"{sentence_label(p.sentences)} · group {group_label(p.group)}"
+            link = f'<a href="#g{p.group}">{where}</a>' if linked else where
+            out.append(f"<li>{link}: {_h(p.text)}</li>")
+        out.append("</ul>")
     out.append("</section>")
     return out
 
@@ -196,7 +215,9 @@ def _html_note(analysis: Analysis, note: ReportNote, linked: bool) -> str:
         meta.append("By: " + _h(note.author))
     groups = note_groups(analysis.alignment, note)
     if groups:
-        shown = (f'<a href="#g{g}">{g}</a>' if linked else str(g) for g in groups)
+        shown = (
+            f'<a href="#g{g}">{group_label(g)}</a>' if linked else group_label(g) for g in groups
+        )
         meta.append("Groups: " + ", ".join(shown))
     if meta:
         parts.append(f'<p class="muted">{" · ".join(meta)}</p>')
@@ -244,7 +265,7 @@ def _html_group(analysis: Analysis, group: Group, notes_here: Sequence[ReportNot
     parts = [
         f'<div class="group" id="g{group.id}" data-group="{group.id}" '
         f'data-kind="{_h(group.kind)}">',
-        f"<h4>Group {group.id} · {_h(group.kind)}</h4>",
+        f"<h4>Group {group_label(group.id)} · {_h(group.kind)}{_h(moved_heading(group))}</h4>",
     ]
     for art in al.articles:
         slot = group.slot(art.id)
@@ -257,6 +278,8 @@ def _html_group(analysis: Analysis, group: Group, notes_here: Sequence[ReportNot
             body = _h(slot_text(art, group))
         role = " (reference)" if art.id == al.reference else ""
         note = f' <em class="muted">unique to {_h(art.id)}</em>' if unique else ""
+        if moved_note(al, group, art.id):
+            note += f' <em class="moved">{_h(moved_note(al, group, art.id))}</em>'
         cls = "slot unique" if unique else "slot"
         parts.append(
             f'<p class="{cls}" data-article="{_h(art.id)}"><span class="id">{_h(art.id)}</span> '

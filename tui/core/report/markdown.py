@@ -16,23 +16,27 @@ from tui.core.align.aligner import Group
 from tui.core.analysis import Analysis, slot_text
 from tui.core.compare.diff import Op
 from tui.core.compare.discrepancy import SEVERITIES, Variant
+from tui.core.numbering import group_label, sentence_label
 from tui.core.report.model import (
     SECTION_TITLES,
     SEVERITY_TITLES,
+    UNIQUE_TITLE,
     ReportNote,
     context_parts,
     group_notes,
     length_label,
+    moved_heading,
+    moved_note,
     note_groups,
     notes_by_verdict,
     ordered_discrepancies,
     percent,
     place_where,
     report_title,
-    sentence_label,
     share_matched,
     similarity_reading,
     summary_line,
+    unique_passages,
 )
 
 _MD_INLINE = re.compile(r"([\\`*\[\]<>|~]|(?<![^\W_])_|_(?![^\W_]))")
@@ -166,7 +170,7 @@ def _md_variant_row(analysis: Analysis, v: Variant) -> list[str]:
     art = analysis.alignment.article(v.article)
     return [
         md_escape(v.article),
-        f"s{v.sentence}" if v.sentence is not None else "-",
+        sentence_label([v.sentence]) if v.sentence is not None else "-",
         _md_quote(v.text),
         md_marked(zip((None, "strong", None), context_parts(art, v), strict=True)),
     ]
@@ -176,14 +180,14 @@ def _md_discrepancies(analysis: Analysis) -> list[str]:
     out = [f"## {SECTION_TITLES['discrepancies']}", ""]
     ordered = ordered_discrepancies(analysis)
     if not ordered:
-        return [*out, "No discrepancies found.", ""]
+        return [*out, "No discrepancies found.", "", *_md_unique(analysis)]
     for severity in [*SEVERITIES, *sorted({d.severity for d in ordered} - set(SEVERITIES))]:
         these = [d for d in ordered if d.severity == severity]
         if not these:
             continue
         out += [f"### {SEVERITY_TITLES.get(severity, severity.title())} ({len(these)})", ""]
         for d in these:
-            where = f" · group {d.group}" if d.group is not None else ""
+            where = f" · group {group_label(d.group)}" if d.group is not None else ""
             out += [f"#### {md_escape(d.id)} · {md_escape(d.kind)}{where}", ""]
             out += [md_escape(d.summary), ""]
             out += _md_table(
@@ -191,6 +195,22 @@ def _md_discrepancies(analysis: Analysis) -> list[str]:
                 (_md_variant_row(analysis, v) for v in d.variants),
             )
             out.append("")
+    return [*out, *_md_unique(analysis)]
+
+
+def _md_unique(analysis: Analysis) -> list[str]:
+    found = unique_passages(analysis)
+    total = sum(len(p) for _, p in found)
+    out = [f"### {UNIQUE_TITLE} ({total})", ""]
+    if not found:
+        return [*out, "Every passage is in at least two versions.", ""]
+    for art, passages in found:
+        out += [f"#### {md_escape(art)} ({len(passages)})", ""]
+        out += [
+            f"- {sentence_label(p.sentences)} · group {group_label(p.group)}: {md_escape(p.text)}"
+            for p in passages
+        ]
+        out.append("")
     return out
 
 
@@ -210,7 +230,7 @@ def _md_note(analysis: Analysis, note: ReportNote) -> list[str]:
         meta.append("By: " + md_escape(note.author))
     groups = note_groups(analysis.alignment, note)
     if groups:
-        meta.append("Groups: " + ", ".join(str(g) for g in groups))
+        meta.append("Groups: " + ", ".join(group_label(g) for g in groups))
     if meta:
         out += [" · ".join(meta), ""]
     out += [f"Quote: {_md_quote(note.quote)}", ""]
@@ -252,7 +272,8 @@ def _md_group(analysis: Analysis, group: Group, notes_here: Sequence[ReportNote]
     al = analysis.alignment
     ref = al.reference
     present = group.articles
-    out = [f"### Group {group.id} · {md_escape(group.kind)}", ""]
+    moved = md_escape(moved_heading(group))
+    out = [f"### Group {group_label(group.id)} · {md_escape(group.kind)}{moved}", ""]
     for art in al.articles:
         slot = group.slot(art.id)
         label = f"**{md_escape(art.id)}**"
@@ -271,6 +292,8 @@ def _md_group(analysis: Analysis, group: Group, notes_here: Sequence[ReportNote]
             tag = ""
         if len(present) == 1:
             tag += f" *unique to {md_escape(art.id)}*"
+        if moved_note(al, group, art.id):
+            tag += f" *{md_escape(moved_note(al, group, art.id))}*"
         out.append(f"- {label} {where}{tag}: {body}")
     absent = [a.id for a in al.articles if a.id not in present]
     if absent and len(present) > 1:

@@ -11,11 +11,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from tui.core.align.aligner import Alignment
-from tui.core.analysis import Analysis
+from tui.core.align.aligner import Alignment, Group
+from tui.core.analysis import Analysis, slot_text
 from tui.core.compare.discrepancy import SEVERITIES, Discrepancy, Variant
 from tui.core.load.article import Article
 from tui.core.notes.placement import LocatedNote
+from tui.core.numbering import place_label, sentence_label
 from tui.core.report.serialize import located_note_to_dict
 
 NOTE_STATUSES = ("anchored", "moved", "orphaned", "absent")
@@ -257,10 +258,6 @@ def group_notes(alignment: Alignment, notes: Sequence[ReportNote]) -> dict[int, 
     return by_group
 
 
-def sentence_label(sentences: Sequence[int]) -> str:
-    return "s" + "+".join(str(i) for i in sentences) if sentences else ""
-
-
 def place_where(p: NotePlace) -> str:
     return sentence_label(p.sentences) or "-"
 
@@ -291,3 +288,67 @@ def report_title(analysis: Analysis) -> str:
 
 def length_label(article: Article) -> str:
     return f"{article.words} words, {len(article.sentences)} sentences"
+
+
+def moved_heading(group: Group) -> str:
+    """ " · moved in 003" for a group some version tells at another place, else ""."""
+    return f" · moved in {', '.join(group.moved_in)}" if group.moved else ""
+
+
+def moved_note(alignment: Alignment, group: Group, article: str) -> str:
+    """Where a moved passage stands in `article` and in a version telling it in step (the
+    reference when it has it): "moved: s9 of 10 here, s3 of 15 in 000"; "" when it is not
+    moved in that version."""
+    if article not in group.moved_in:
+        return ""
+
+    def at(art: str) -> str:
+        return place_label(group.slot(art), len(alignment.article(art).sentences))
+
+    other = in_step(alignment, group)
+    there = f", {at(other)} in {other}" if other else ""
+    return f"moved: {at(article)} here{there}"
+
+
+def in_step(alignment: Alignment, group: Group) -> str:
+    """The version that tells a moved group in the reading order, to say where it stands
+    there: the reference when it has the group, else the first such version ("" for none)."""
+    steady = [a for a in group.articles if a not in group.moved_in]
+    ref = alignment.reference
+    return ref if ref in steady else (steady[0] if steady else "")
+
+
+UNIQUE_TITLE = "Passages in one version only"
+"""The sub-section of section 2 that lists what a single version tells."""
+
+
+@dataclass(frozen=True, slots=True)
+class UniquePassage:
+    """A passage only one version tells."""
+
+    group: int
+    """Its group id (0-based; readers see group_label())."""
+    sentences: tuple[int, ...]
+    """The version's sentence indices."""
+    text: str
+    """The passage's text."""
+
+
+def unique_passages(analysis: Analysis) -> tuple[tuple[str, tuple[UniquePassage, ...]], ...]:
+    """Per version (collection order), the passages it alone tells, in that version's order;
+    versions without any are left out."""
+    by_article: dict[str, list[UniquePassage]] = {}
+    for g in analysis.alignment.groups:
+        if len(g.articles) != 1:
+            continue
+        (art,) = g.articles
+        article = analysis.alignment.article(art)
+        by_article.setdefault(art, []).append(
+            UniquePassage(g.id, g.slot(art), slot_text(article, g))
+        )
+    order = [a.id for a in analysis.articles]
+    return tuple(
+        (a, tuple(sorted(by_article[a], key=lambda p: p.sentences)))
+        for a in order
+        if a in by_article
+    )

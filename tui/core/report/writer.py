@@ -32,6 +32,7 @@ from tui.core.report.model import (
     report_notes,
     share_matched,
     similarity_reading,
+    unique_passages,
 )
 from tui.core.report.serialize import (
     alignment_document,
@@ -118,7 +119,8 @@ def report_document(
     Returns:
         {"schema": "sidebyside.report/1", "generated", "reference", "reading", "alignment"
         (as `align --json`), "facts" (as `facts --json`, discrepancies in report order),
-        "notes" (as `notes --json`), "review" (notes by verdict with their places, orphans)}.
+        "notes" (as `notes --json`), "review" (notes by verdict with their places, orphans,
+        and "unique": the passages one version alone tells, 0-based like all JSON)}.
     """
     order = {d.id: n for n, d in enumerate(ordered_discrepancies(analysis))}
     facts = facts_document(analysis)
@@ -142,6 +144,11 @@ def report_document(
                 for v, ns in notes_by_verdict(notes, verdicts)
             ],
             "orphaned": [note_to_dict(n, analysis.alignment) for n in notes if n.orphaned],
+            "unique": [
+                {"article": art, "group": p.group, "sentences": list(p.sentences), "text": p.text}
+                for art, passages in unique_passages(analysis)
+                for p in passages
+            ],
         },
     }
 

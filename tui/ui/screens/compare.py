@@ -22,7 +22,8 @@ from textual.widgets import Input, Label, LoadingIndicator
 from tui.core.analysis import Analysis
 from tui.core.load.article import Article
 from tui.ui import keys
-from tui.ui.render import Row, article_label, build_rows
+from tui.ui.render import Row, article_label, build_rows, header_label
+from tui.ui.search_hits import hits_line, version_hits
 from tui.ui.widgets.article_list import ArticleList
 from tui.ui.widgets.compare_view import CompareView
 from tui.ui.widgets.key_footer import KeyFooter
@@ -157,7 +158,7 @@ class CompareScreen(Screen[None]):
         self.query_one("#progress-label", Label).update(label)
         listing = [
             f"{'★' if a.id == (reference or self.articles[0].id) else ' '} {article_label(a)}"
-            f" · {len(a.sentences)} sentences · {a.title or '(no title)'}"
+            f" · {len(a.sentences)} sentences · {a.heading}"
             for a in self.articles
         ]
         self.view.set_rows([], "Loading…", "", notice="\n".join([label, "", *listing]))
@@ -188,10 +189,9 @@ class CompareScreen(Screen[None]):
         self._show_pair(keep)
         self.refresh_bindings()
 
-    def _title(self, article_id: str, role: str) -> str:
+    def _title(self, article_id: str, role: str, position: str = "") -> str:
         assert self.analysis is not None
-        article = self.analysis.alignment.article(article_id)
-        return f"{role} {article_label(article)}"
+        return header_label(self.analysis.alignment.article(article_id), role, position)
 
     def _show_pair(self, cursor_group: int | None = None) -> None:
         analysis = self.analysis
@@ -200,11 +200,12 @@ class CompareScreen(Screen[None]):
         rows = build_rows(analysis, self.right)
         left = self._title(analysis.reference, "A ★")
         if self.right is None:
-            left += " — only one version loaded: comparing needs two"
+            only = article_label(analysis.alignment.article(analysis.reference))
+            left = f"A ★ {only} — only one version loaded: comparing needs two"
             right = ""
         else:
             n = [a.id for a in analysis.articles if a.id != analysis.reference].index(self.right)
-            right = self._title(self.right, "B ▶") + f"  ({n + 1}/{len(analysis.articles) - 1})"
+            right = self._title(self.right, "B ▶", f"{n + 1}/{len(analysis.articles) - 1}")
         self.view.set_rows(rows, left, right, cursor_group=cursor_group, notice="No sentences.")
         self.sidebar.show_articles(self.articles, analysis, analysis.reference, self.right)
         if self.query_one(SearchBar).display:
@@ -368,7 +369,11 @@ class CompareScreen(Screen[None]):
     def _update_search_count(self) -> None:
         matches = self.view.search_matches()
         current = matches.index(self.view.cursor) + 1 if self.view.cursor in matches else None
-        self.query_one(SearchBar).set_count(current, len(matches))
+        bar = self.query_one(SearchBar)
+        bar.set_count(current, len(matches))
+        if self.analysis is not None:  # every version, not only the two on screen
+            hits = version_hits(self.analysis.articles, bar.term)
+            bar.set_hits(hits_line(hits, (self.analysis.reference, self.right or "")))
 
     def catch_search_key(self, event: events.Key) -> None:
         """Give the search input a printable key that reached the app while it has focus.

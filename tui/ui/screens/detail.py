@@ -1,14 +1,15 @@
 """Provides DetailScreen: every version's sentence(s) of one group, stacked, with facts.
 
 Each version is diffed inline against the reference (deleted words struck, inserted words
-underlined), followed by its facts; the group's discrepancies are listed with every variant.
-A notes section would go under the discrepancies (see `extra_sections`).
+underlined), followed by the page junk the loader set aside there (dimmed) and its facts; the
+group's discrepancies are listed with every variant, then the group's notes.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -17,7 +18,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui.core.analysis import Analysis
+from tui.core.report.model import moved_note
 from tui.ui.host import NotesHost
+from tui.ui.page_junk import junk_line, junk_near
 from tui.ui.render import (
     ROLES,
     SEVERITY_MARK,
@@ -78,10 +81,13 @@ class DetailScreen(Screen[None]):
                 else "absent"
             )
             out.append(f"{mark}{article_label(article)}", "bold")
-            out.append(f" · {where}\n", style_for("label"))
+            moved = moved_note(analysis.alignment, group, article.id)
+            out.append(f" · {where}{f' · ↕ {moved}' if moved else ''}\n", style_for("label"))
             if slot:
                 out.append_text(detail_text(analysis, group, article, style_for, self.show_trivial))
                 out.append("\n")
+                for junk in junk_near(article, slot):  # README: junk shows dimmed in Detail
+                    out.append(junk_line(junk) + "\n", style_for("label") + Style(dim=True))
                 facts = facts_of(analysis, group, article.id)
                 if facts:
                     out.append("facts: " + " · ".join(facts) + "\n", style_for("label"))

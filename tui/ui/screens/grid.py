@@ -2,8 +2,9 @@
 
 Each cell says, with a symbol first and a colour second, whether a version has the group and
 how it relates to the reference: ● reference, = identical, ≈ reworded, ◐ partial, · absent,
-! conflicting fact, ○ present without a reference sentence. Enter returns the group to the
-compare screen, which puts its cursor there.
+! conflicting fact, ○ present without a reference sentence; ✎ marks rows with notes. Enter
+returns the group to the compare screen, which puts its cursor there. Below WIDE columns the
+table takes the whole width and `m` shows the similarity panel.
 """
 
 from __future__ import annotations
@@ -37,6 +38,29 @@ table has left, so on a wide terminal whole sentences show and on a narrow one i
 SIDE = 40
 """Columns taken by the similarity panel beside the table (its CSS width, border, scrollbar)."""
 
+WIDE = 120
+"""From this width the similarity panel and legend sit beside the table; below it the table
+takes the whole width, a two-line legend sits under it and `m` shows the panel."""
+
+SHORT_HELP = {
+    "reference": "ref",
+    "identical": "same",
+    "reworded": "reworded",
+    "partial": "partial",
+    "absent": "absent",
+    "conflict": "conflict",
+    "present": "no ref",
+}
+"""The narrow legend's word per cell state."""
+
+
+def short_legend() -> str:
+    """The legend in two lines for a narrow terminal, ✎ included."""
+    marks = "  ".join(f"{CELL_SYMBOLS[s]} {w}" for s, w in SHORT_HELP.items())
+    keys = "enter: open the row in Compare · m: similarity matrix and legend"
+    return f"{marks}  ✎ notes  ↕ moved\n{keys}"
+
+
 FIRST_ROWS = 200
 """Rows added before the grid first shows."""
 
@@ -49,6 +73,7 @@ class GridScreen(Screen[int | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,o", "close", "Back"),
+        Binding("m", "toggle_side", "Similarity"),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
         Binding("g,home", "first_row", "Top", show=False),
@@ -75,6 +100,7 @@ class GridScreen(Screen[int | None]):
                 )
                 yield Static(id="matrix")
                 yield Static(id="legend")
+        yield Static(short_legend(), id="grid-legend-line")
         yield Footer()
 
     @property
@@ -91,12 +117,18 @@ class GridScreen(Screen[int | None]):
         table.add_column("#", key="#", width=len(str(len(analysis.alignment.groups))))
         table.add_column("✎", key="notes")
         notes = self.note_counts()
+        narrow = self.app.size.width < WIDE
+        self.set_class(narrow, "-narrow")
+        self.query_one("#grid-side").display = not narrow
+        self.query_one("#grid-legend-line").display = narrow
         for art_id in ids:
             label = ("★" if art_id == ref else "") + art_id
             table.add_column(label, key=art_id, width=max(3, len(label)))
         # the text column takes the width the table has left (measured once, at opening)
         used = sum(c.width + 2 * table.cell_padding for c in table.columns.values())
-        self._preview = max(PREVIEW, self.app.size.width - SIDE - used - 2 * table.cell_padding)
+        side = 0 if narrow else SIDE
+        room = self.app.size.width - side - used - 2 * table.cell_padding - 2  # 2: scrollbar
+        self._preview = max(PREVIEW if not narrow else 8, room)
         table.add_column("reference text", key="text", width=self._preview)
         styles = {
             s: self.get_component_rich_style(f"grid--{s}", partial=True) for s in CELL_SYMBOLS
@@ -131,7 +163,8 @@ class GridScreen(Screen[int | None]):
             ]
             for art_id in ids:
                 state = cell_state(analysis, group, art_id, found.get(group.id, ()))
-                cells.append(Text(f" {CELL_SYMBOLS[state]} ", styles[state], justify="center"))
+                move = "↕" if art_id in group.moved_in else " "  # told elsewhere in that version
+                cells.append(Text(f" {CELL_SYMBOLS[state]}{move}", styles[state], justify="center"))
             if group.slot(ref):
                 preview = slot_text(ref_art, group)
             else:
@@ -168,6 +201,10 @@ class GridScreen(Screen[int | None]):
                 f" {symbol} ", self.get_component_rich_style(f"grid--{state}", partial=True)
             )
             legend.append(f" {CELL_HELP[state]}\n")
+        legend.append(" ✎ ", self.get_component_rich_style("grid--present", partial=True))
+        legend.append(" the row has notes (✎2: two)\n")
+        legend.append(" ↕ ")
+        legend.append(" moved: that version tells it elsewhere\n")
         legend.append("\nenter: open the row in Compare")
         self.query_one("#legend", Static).update(legend)
 
@@ -192,6 +229,11 @@ class GridScreen(Screen[int | None]):
     def action_last_row(self) -> None:
         """Last row (of those added so far)."""
         self.table.move_cursor(row=self.table.row_count - 1)
+
+    def action_toggle_side(self) -> None:
+        """Show or hide the similarity matrix and legend (hidden below WIDE columns)."""
+        side = self.query_one("#grid-side")
+        side.display = not side.display
 
     def action_close(self) -> None:
         """Back to Compare without moving."""

@@ -22,6 +22,7 @@ MARKS: tuple[tuple[str, str], ...] = (
     ("!", "conflicting fact (summary under the row)"),
     ("?", "a fact missing from one version"),
     ("~", "a variant (a name spelled two ways)"),
+    ("↕", "moved: a version tells this passage at another place (where, under the row)"),
     ("✎", "the row has notes"),
     ("∅", "not in this version"),
 )

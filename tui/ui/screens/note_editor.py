@@ -3,7 +3,8 @@
 A new note goes on the whole group (every version that has it) unless the "On" row, reached
 with shift+tab from the text or tab from the verdict, is set (left/right) to one version only.
 The last field of a new note, "On the words", pins it to a phrase of the text (a selection
-typed from the keyboard) instead of whole sentences.
+typed from the keyboard) instead of whole sentences. A note edited on its row gets both fields
+too, "On" starting at "where it is now": changing either re-anchors the note.
 
 Keys: 1..9 pick the verdict (the sidecar's labels, "1" is the first; 0 clears it) whenever the
 focus is not in a text field; picking one moves on to the text. The text is multi-line, so
@@ -213,14 +214,15 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
             if self.app.is_headless:
                 field.cursor_blink = False
             yield field
-            if note is None:
+            if note is None or self.scopes:  # editing on its row: the anchor can change
                 yield Label(
                     "On the words [dim](optional: a phrase of the text)[/]", classes="note-field"
                 )
                 words = Input(
                     start.quote if start else "",
                     id="note-words",
-                    placeholder="empty: the whole sentence",
+                    placeholder="empty: the whole sentence"
+                    + ("" if note is None else " (or, on “where it is now”, unchanged)"),
                 )
                 if self.app.is_headless:
                     words.cursor_blink = False
@@ -266,7 +268,7 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         )
 
     def _words(self) -> str:
-        """The "On the words" field (new notes only), trimmed."""
+        """The "On the words" field (a new note, or a note edited on its row), trimmed."""
         fields = self.query("#note-words").results(Input)
         return next((f.value.strip() for f in fields), "")
 

@@ -4,7 +4,7 @@ Enter returns ("go", id) for the highlighted note (the app jumps to its row, or 
 it when the list was opened to pick one of a row's notes); in the full list `e` and `x` return
 ("edit", id) and ("delete", id), the only way to reach an orphaned note; 1..9 show only one
 verdict, 0 shows them all; escape closes. Orphaned notes are listed with their stored quote:
-they are never dropped.
+they are never dropped. The highlighted note is shown whole under the table.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
@@ -34,6 +34,21 @@ def one_line(text: str, width: int) -> str:
     """A text on one line, cut with an ellipsis."""
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def note_preview(item: NoteItem) -> Text:
+    """The highlighted note in full: verdict and place, its whole text (line breaks kept),
+    tags and quote; the table cuts the text to one line, this shows it whole."""
+    note = item.note
+    out = Text()
+    out.append(f"{note.verdict or '—'} · {item.status} · {item.where}", "bold")
+    if note.tags:
+        out.append(f" · tags: {' '.join(note.tags)}")
+    out.append("\n")
+    out.append(note.text.strip() or "(no text)")
+    if note.quote:
+        out.append(f"\non: “{' '.join(note.quote.split())}”", "italic")
+    return out
 
 
 class NotesListScreen(ModalScreen[tuple[str, str] | None]):
@@ -92,6 +107,8 @@ class NotesListScreen(ModalScreen[tuple[str, str] | None]):
         with Vertical(id="notes-dialog"):
             yield Static(id="notes-title")
             yield DataTable(id="notes-table", cursor_type="row", zebra_stripes=True)
+            with VerticalScroll(id="notes-preview-box"):
+                yield Static(id="notes-preview")
             yield Static(Text(self.where), id="notes-where")
             yield Static(self.hint, id="notes-keys")
 
@@ -186,6 +203,14 @@ class NotesListScreen(ModalScreen[tuple[str, str] | None]):
     def action_close(self) -> None:
         """Close without choosing."""
         self.dismiss(None)
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        item = next((i for i in self.shown if i.note.id == event.row_key.value), None)
+        self.query_one("#notes-preview", Static).update(
+            note_preview(item) if item is not None else ""
+        )
+        self.query_one("#notes-preview-box").display = item is not None
 
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:

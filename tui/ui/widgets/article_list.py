@@ -8,6 +8,7 @@ reference. The list only posts messages: the screen decides what happens.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -28,8 +29,20 @@ TEXT_WIDTH = 34
 """Characters of title shown per entry."""
 
 
+TITLE_LINES = 3
+"""Lines a title may wrap onto before it is cut."""
+
+
 def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def title_lines(article: Article) -> list[str]:
+    """The entry's title, wrapped at words onto at most TITLE_LINES lines of TEXT_WIDTH; the
+    first line of the text (often the headline) or the file name when there is no title."""
+    return textwrap.wrap(article.heading, TEXT_WIDTH, max_lines=TITLE_LINES, placeholder=" …") or [
+        ""
+    ]
 
 
 class ArticleList(OptionList):
@@ -99,9 +112,10 @@ class ArticleList(OptionList):
             mark = "★" if article.id == reference else ("▶" if article.id == right else " ")
             text = Text()
             text.append(f"{mark} {article.id}", "bold")
-            if article.outlet and article.outlet != article.id:
-                text.append(f" · {_cut(article.outlet, TEXT_WIDTH - len(article.id) - 5)}")
-            text.append(f"\n  {_cut(article.title or '(no title)', TEXT_WIDTH)}")
+            if article.named_outlet:
+                text.append(f" · {_cut(article.named_outlet, TEXT_WIDTH - len(article.id) - 5)}")
+            for line in title_lines(article):
+                text.append(f"\n  {line}", "" if article.title else "italic")
             text.append(f"\n  {article.date or 'no date'} · {stats.sentences} sentences")
             if analysis is not None:
                 if article.id == reference:

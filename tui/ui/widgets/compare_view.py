@@ -28,6 +28,7 @@ from textual.strip import Strip
 
 from tui.ui import keys
 from tui.ui.render import ROLES, Row, search_pattern
+from tui.ui.summaries import position_line
 from tui.ui.widgets.row_painter import RowPainter, column_widths, row_annotations, row_height
 
 CACHE_ROWS = 600
@@ -94,6 +95,7 @@ class CompareView(ScrollView, can_focus=True):
         self._scrollbar_virtual_size: Size | None = None
         self._styles: dict[str, Style] = {}
         self._row_painter: RowPainter | None = None
+        self._differences: list[int] = []
 
     # ----------------------------------------------------------------- data pushed down
 
@@ -116,6 +118,7 @@ class CompareView(ScrollView, can_focus=True):
             notice: line shown when there are no rows.
         """
         self.rows = list(rows)
+        self._differences = [i for i, r in enumerate(self.rows) if r.is_difference]
         self.left_title, self.right_title, self.notice = left_title, right_title, notice
         index = 0
         if cursor_group is not None:
@@ -196,6 +199,7 @@ class CompareView(ScrollView, can_focus=True):
         old, self.cursor = self.cursor, index
         self._refresh_row(old)
         self._refresh_row(index)
+        self.refresh(Region(0, 0, self.size.width, 1))  # the header's position
         self.scroll_to_cursor(top=top)
         self._post_cursor()
 
@@ -379,7 +383,10 @@ class CompareView(ScrollView, can_focus=True):
             self._relayout()
         base = self.rich_style
         if y == 0:
-            header = self._painter().header_strip(width, self.left_title, self.right_title)
+            inner = self.scrollable_content_region.width or width  # not under the scrollbar
+            where = position_line(self.cursor, len(self.rows), self._differences, inner < 100)
+            header = self._painter().header_strip(inner, self.left_title, self.right_title, where)
+            header = header.adjust_cell_length(width, self._painter().style_for("header"))
             return header.apply_style(base)
         line = self.scroll_offset.y + y - 1
         if not self.rows:

@@ -9,6 +9,7 @@ come from the view's component classes through the `style_for` callable it passe
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Callable, Mapping, Sequence
 
 from rich.console import Console
@@ -21,17 +22,20 @@ from tui.ui.render import (
     GUTTER,
     SEVERITY_MARK,
     Row,
-    discrepancy_line,
     shown_pieces,
     styled,
     wrap_offsets,
 )
+from tui.ui.summaries import discrepancy_line
 
 GUTTER_WIDTH = 5
 """Cursor mark, kind symbol, discrepancy mark, note mark, space."""
 
 SEPARATOR = " │ "
 """Between the two columns."""
+
+CONFLICT_LINES = 3
+"""Lines a conflict's summary may wrap onto under its row."""
 
 MAX_ANNOTATIONS = 3
 """Discrepancy lines shown under a row; the rest are counted (the detail lists them)."""
@@ -46,18 +50,29 @@ def column_widths(width: int, two_columns: bool) -> tuple[int, int]:
     return left, max(1, body - len(SEPARATOR) - left)
 
 
-def row_annotations(row: Row, note_counts: Mapping[int, int]) -> list[tuple[str, str]]:
-    """The lines under a row's text, each with its style role."""
+def row_annotations(
+    row: Row, note_counts: Mapping[int, int], width: int = 0
+) -> list[tuple[str, str]]:
+    """The lines under a row's text, each with its style role.
+
+    With a `width`, a conflict's line wraps at words onto up to CONFLICT_LINES lines of that
+    width (every version's value stays readable at 80 columns); other lines are cut.
+    """
     lines: list[tuple[str, str]] = []
     if row.label:
         lines.append((f"⇄ {row.label}", "label"))
+    if row.moved:
+        lines.append((row.moved, "label"))
     # a variant spread over the whole story (a name spelled two ways) would repeat on every
     # row that mentions it: those keep the ~ gutter mark and are listed in the detail
     shown = [d for d in row.discrepancies if d.group is not None or d.severity != "variant"]
     for d in shown[:MAX_ANNOTATIONS]:
-        lines.append(
-            (discrepancy_line(d), "conflict" if d.severity == "conflict" else "discrepancy")
-        )
+        line = discrepancy_line(d, row.pair)
+        if d.severity != "conflict" or width <= 20:
+            lines.append((line, "conflict" if d.severity == "conflict" else "discrepancy"))
+            continue
+        wrapped = textwrap.wrap(line, width - 2, max_lines=CONFLICT_LINES, placeholder=" …")
+        lines += [(("  " if n else "") + part, "conflict") for n, part in enumerate(wrapped)]
     if len(shown) > MAX_ANNOTATIONS:
         lines.append((f"  … {len(shown) - MAX_ANNOTATIONS} more (d: detail)", "discrepancy"))
     notes = note_counts.get(row.group, 0)
@@ -70,7 +85,8 @@ def row_height(row: Row, lw: int, rw: int, note_counts: Mapping[int, int]) -> in
     """Screen lines of a row at these column widths, with the blank line after it."""
     left = len(wrap_offsets(row.left_plain, lw)) + 1
     right = len(wrap_offsets(row.right_plain, rw)) + 1 if rw else 1
-    return max(left, right) + len(row_annotations(row, note_counts)) + 1
+    notes_width = lw + len(SEPARATOR) + rw if rw else lw
+    return max(left, right) + len(row_annotations(row, note_counts, notes_width)) + 1
 
 
 class RowPainter:
@@ -160,7 +176,7 @@ class RowPainter:
                 segs.append(sep)
                 segs += right[n] if n < len(right) else [Segment(" " * rw)]
             strips.append(Strip(segs, width))
-        for line, role in row_annotations(row, note_counts):
+        for line, role in row_annotations(row, note_counts, width - GUTTER_WIDTH):
             text = Text(line, style_for(role), no_wrap=True, end="")
             text.truncate(width - GUTTER_WIDTH, overflow="ellipsis")
             body = self._render(text, width - GUTTER_WIDTH)
@@ -175,19 +191,24 @@ class RowPainter:
             segs += [Segment(SEPARATOR, self.style_for("separator")), Segment(" " * rw)]
         return Strip(segs)
 
-    def header_strip(self, width: int, left_title: str, right_title: str) -> Strip:
-        """Line 0 of the view: the two versions' names."""
+    def header_strip(
+        self, width: int, left_title: str, right_title: str, position: str = ""
+    ) -> Strip:
+        """Line 0 of the view: the two versions' names, and the cursor's `position` at the
+        right end (the right column's title gives way to it; one column keeps its title)."""
         style = self.style_for("header")
         lw, rw = column_widths(width, bool(right_title))
         segs = [Segment(" " * GUTTER_WIDTH, style)]
-        left = Text(left_title, style, no_wrap=True, end="")
-        left.truncate(lw, overflow="ellipsis", pad=True)
-        segs += list(left.render(self.console, end=""))
-        if rw:
-            segs.append(Segment(SEPARATOR, style))
-            right = Text(right_title, style, no_wrap=True, end="")
-            right.truncate(rw, overflow="ellipsis", pad=True)
-            segs += list(right.render(self.console, end=""))
+        titles = [(left_title, lw), (right_title, rw)] if rw else [(left_title, lw)]
+        for n, (title, w) in enumerate(titles):
+            if n:
+                segs.append(Segment(SEPARATOR, style))
+            last = n == 1 and position and w > len(position) + 8  # two columns only
+            text = Text(title, style, no_wrap=True, end="")
+            text.truncate(w - len(position) - 2 if last else w, overflow="ellipsis", pad=True)
+            if last:
+                text.append("  " + position, self.style_for("label"))
+            segs += list(text.render(self.console, end=""))
         return Strip(segs).adjust_cell_length(width, style)
 
     def notice_strip(self, line: str, width: int, base: Style) -> Strip:

@@ -51,6 +51,7 @@ class SearchBar(Horizontal):
             search.cursor_blink = False
         yield search
         yield Label("", id="search-count")
+        yield Label("", id="search-hits")
 
     @property
     def term(self) -> str:
@@ -62,6 +63,12 @@ class SearchBar(Horizontal):
         self.display = True
         # focus now, not after the queued keys: fast typing right after `/` goes to the input
         self.screen.set_focus(self.query_one(Input))
+
+    def set_hits(self, line: str) -> None:
+        """Show the hits in every version under the input ("" hides the line)."""
+        hits = self.query_one("#search-hits", Label)
+        hits.update(line)
+        hits.display = bool(line)
 
     def set_count(self, current: int | None, total: int) -> None:
         """Show "3/12" (or "no match")."""
