@@ -5,8 +5,10 @@ hand-aligned news-dev story, the pair model's inputs (computed by the engine's o
 whether the gold groups pair them; a logistic regression (scikit-learn) with and without the
 semantic cosine; then, for each, the agreement cut-off theta chosen by leave-one-story-out pair
 F1 (the weights refitted without the story scored). Prints the PairModel literals to paste into
-refine.py and the held-out figures. `--check` only prints the held-out figures of the shipped
-models. Needs ../shared/eval/news-dev (skipped, with a note, without it).
+refine.py and the held-out figures. `--check` only prints the figures of the shipped
+models. With SIDEBYSIDE_SEMANTIC=transformer, the semantic model is the MiniLM forward pass
+(TRANSFORMER_MODEL; needs the `semantic` extra). Needs ../shared/eval/news-dev (skipped,
+with a note, without it).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -65,7 +68,8 @@ def _rows(semantic: bool) -> list[tuple[str, tuple[float, ...], int]]:
     if semantic:
         from tui.core.align import semantic as semantic_module
 
-        sem = semantic_module.load_semantic()
+        kind = "transformer" if os.environ.get("SIDEBYSIDE_SEMANTIC") == "transformer" else "static"
+        sem = semantic_module.load_semantic(kind)
     out = []
     for story in sorted((NEWS / "stories").iterdir()):
         arts = [load_article(p) for p in sorted(story.glob("*.txt"))]
@@ -105,7 +109,8 @@ def _score(model: Any, semantic: bool, only: str | None = None) -> tuple[int, in
     from tui.core.align import refine as rf
 
     saved = rf.SEMANTIC_MODEL, rf.LEXICAL_MODEL
-    rf.SEMANTIC_MODEL = rf.LEXICAL_MODEL = model
+    saved_t = rf.TRANSFORMER_MODEL
+    rf.SEMANTIC_MODEL = rf.LEXICAL_MODEL = rf.TRANSFORMER_MODEL = model
     try:
         totals = [0, 0, 0]
         for story in sorted((NEWS / "stories").iterdir()):
@@ -115,6 +120,7 @@ def _score(model: Any, semantic: bool, only: str | None = None) -> tuple[int, in
         return totals[0], totals[1], totals[2]
     finally:
         rf.SEMANTIC_MODEL, rf.LEXICAL_MODEL = saved
+        rf.TRANSFORMER_MODEL = saved_t
 
 
 def _f1(tp: int, npred: int, ngold: int) -> float:
@@ -131,8 +137,10 @@ def main(argv: list[str] | None = None) -> int:
     if not (NEWS / "stories").is_dir():
         print(f"skipped: {NEWS} not found (the benchmark is not shipped with the project)")
         return 0
-    for semantic, shipped in ((True, rf.SEMANTIC_MODEL), (False, rf.LEXICAL_MODEL)):
-        label = "semantic" if semantic else "lexical"
+    transformer = os.environ.get("SIDEBYSIDE_SEMANTIC") == "transformer"
+    first = rf.TRANSFORMER_MODEL if transformer else rf.SEMANTIC_MODEL
+    for semantic, shipped in ((True, first), (False, rf.LEXICAL_MODEL)):
+        label = ("transformer" if transformer else "semantic") if semantic else "lexical"
         if "--check" in args:
             print(f"{label}: micro F1 {_f1(*_score(shipped, semantic)):.3f} (shipped weights)")
             continue

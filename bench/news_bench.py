@@ -2,8 +2,9 @@
 
 Runs `python -m tui align STORY/*.txt --json` on each story of ../shared/eval/news-dev and scores
 it with the benchmark's score_story.py; prints P/R/F1 per story and the micro average (summed
-TP/NPRED/NGOLD), with the semantic signal and without it (`--no-semantic`). Skipped, with a
-note, when the benchmark is not there.
+TP/NPRED/NGOLD), with the static semantic vectors, without them (`--no-semantic`) and, when
+the `semantic` extra is installed, with the MiniLM transformer (`--semantic transformer`).
+Skipped, with a note, when the benchmark is not there.
 """
 
 from __future__ import annotations
@@ -58,7 +59,14 @@ def main() -> int:
     if not (NEWS / "score_story.py").is_file():
         print(f"skipped: {NEWS} not found (the benchmark is not shipped with the project)")
         return 0
-    for flags in ([], ["--no-semantic"]):
+    modes = [[], ["--no-semantic"]]
+    try:
+        import onnxruntime  # noqa: F401  (the `semantic` extra)
+
+        modes.append(["--semantic", "transformer"])
+    except ImportError:
+        print("(no onnxruntime: the --semantic transformer run is skipped)")
+    for flags in modes:
         print(f"-- sidebyside align --json {' '.join(flags)}".rstrip())
         totals = [0, 0, 0]
         indep = [0, 0, 0]

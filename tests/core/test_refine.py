@@ -130,3 +130,28 @@ def test_no_semantic_flag_runs_the_lexical_pass(
         in [{"article": m["article"], "sentence": m["sentence"]} for m in g["members"]]
     )
     assert {(m["article"], m["sentence"]) for m in lede["members"]} >= {("c", 0), ("c", 4)}
+
+
+def test_semantic_transformer_flag_runs_the_forward_pass(
+    tmp_path: object, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("onnxruntime", reason="the `semantic` extra is not installed")
+    from pathlib import Path
+
+    from tui.core.align import refine as rf
+
+    folder = Path(str(tmp_path))
+    for name, sents in (("a", WIRE), ("b", REWRITE), ("c", OWN)):
+        (folder / f"{name}.txt").write_text("\n\n".join(sents), encoding="utf-8")
+    monkeypatch.delenv("SIDEBYSIDE_NO_SEMANTIC", raising=False)
+    monkeypatch.delenv("SIDEBYSIDE_SEMANTIC", raising=False)
+    used: list[rf.PairModel] = []
+    real = rf.refine
+    monkeypatch.setattr(
+        rf, "refine", lambda col, model, sem: used.append(model) or real(col, model, sem)
+    )
+    paths = [str(folder / f"{n}.txt") for n in "abc"]
+    assert main(["align", *paths, "--json", "--semantic", "transformer"]) == 0
+    assert used == [rf.TRANSFORMER_MODEL]
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["schema"] == "sidebyside.alignment/1"
