@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from tui.core.align.aligner import Alignment, Group
+from tui.core.align.aligner import Alignment, Group, SentenceRef
 from tui.core.analysis import Analysis, slot_text
 from tui.core.compare.discrepancy import SEVERITIES, Discrepancy, Variant
 from tui.core.load.article import Article
@@ -308,6 +308,24 @@ def moved_note(alignment: Alignment, group: Group, article: str) -> str:
     other = in_step(alignment, group)
     there = f", {at(other)} in {other}" if other else ""
     return f"moved: {at(article)} here{there}"
+
+
+def related_of(
+    alignment: Alignment, group: Group
+) -> list[tuple[SentenceRef, SentenceRef, int, float]]:
+    """The "also related" links from this group's sentences to other groups' (strongest first).
+
+    Returns:
+        (this group's sentence, the other sentence, the other group's id, probability) each.
+    """
+    mine = set(group.members)
+    where = {m: g.id for g in alignment.groups for m in g.members}
+    out = []
+    for link in alignment.related:
+        for here, there in ((link.a, link.b), (link.b, link.a)):
+            if here in mine and there not in mine and there in where:
+                out.append((here, there, where[there], link.score))
+    return out
 
 
 def in_step(alignment: Alignment, group: Group) -> str:

@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui.core.analysis import Analysis
-from tui.core.report.model import moved_note
+from tui.core.report.model import moved_note, related_of
 from tui.ui.host import NotesHost
 from tui.ui.page_junk import junk_line, junk_near
 from tui.ui.render import (
@@ -91,6 +91,17 @@ class DetailScreen(Screen[None]):
                 facts = facts_of(analysis, group, article.id)
                 if facts:
                     out.append("facts: " + " · ".join(facts) + "\n", style_for("label"))
+            out.append("\n")
+        related = related_of(analysis.alignment, group)
+        if related:  # sentences of other groups that probably report the same thing
+            out.append("Also related (in other groups)\n", "bold underline")
+            for here, there, other, score in related:
+                text = analysis.alignment.article(there.article).sentences[there.sentence].text
+                text = text if len(text) <= 90 else text[:89] + "…"
+                ends = (
+                    f"{here.article} s{here.sentence + 1} ~ {there.article} s{there.sentence + 1}"
+                )
+                out.append(f"  {ends} (group {other + 1}, p {score:.2f}): {text}\n")
             out.append("\n")
         discrepancies = group_discrepancies(analysis).get(self.group, ())
         out.append("Discrepancies\n", "bold underline")
