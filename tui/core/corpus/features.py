@@ -6,6 +6,7 @@ Computed where the article is loaded (a Dask worker), so only these small values
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from tui.core.load.article import Article
@@ -13,7 +14,7 @@ from tui.core.load.article import Article
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 _FIGURE = re.compile(r"\b\d[\d,.]*\b")
-_COMMON_CAPS = frozenset(
+COMMON_CAPS = frozenset(
     [
         "The",
         "A",
@@ -82,16 +83,21 @@ PERMUTATIONS = 64
 """MinHash permutations."""
 
 
+WORDS = 200
+"""Most frequent content words kept per article (bounds what travels to the driver)."""
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
+
+
 @dataclass(frozen=True, slots=True)
 class Features:
-    """What the clustering reads of one article."""
+    """What the clustering reads of one article: small counts, never the text itself."""
 
     key: str
     """The record key (input path or JSON Lines id)."""
-    text: str
-    """Title and body words, lower-cased, space-joined (the TF-IDF input)."""
-    names: str
-    """Capitalised names and figures, one token each (`Name_Name`), space-joined."""
+    words: tuple[tuple[str, int], ...]
+    """Content words of title and body (lower-cased, no stop words) with their counts."""
+    names: tuple[tuple[str, int], ...]
+    """Capitalised names (`Name_Name`), figures (`#12`) and years (`Y2008`) with counts."""
     date: str | None
     """ISO date when known."""
     outlet: str
@@ -104,9 +110,14 @@ class Features:
     """MinHash signature of the word shingles (PERMUTATIONS values)."""
 
 
+def _counts(tokens: list[str], limit: int) -> tuple[tuple[str, int], ...]:
+    return tuple(sorted(Counter(tokens).most_common(limit)))
+
+
 def features_of(article: Article) -> Features:
     """The Features of one loaded article."""
     from datasketch import MinHash  # lazy: only corpus runs need it
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     body = " ".join(s.text for s in article.sentences)
     words = [w.lower() for w in _WORD.findall(body)]
@@ -117,13 +128,17 @@ def features_of(article: Article) -> Features:
     names = [
         m.replace(" ", "_")
         for m in _NAME.findall(full)
-        if m.split()[0] not in _COMMON_CAPS or " " in m
+        if m.split()[0] not in COMMON_CAPS or " " in m
     ]
     figures = [f"#{f.rstrip('.,')}" for f in _FIGURE.findall(full)]
+    years = {f"Y{y}" for y in _YEAR.findall(full)}
+    if article.date:
+        years.add(f"Y{article.date[:4]}")
+    content = [w for w in (w.lower() for w in _WORD.findall(full)) if w not in ENGLISH_STOP_WORDS]
     return Features(
         key=article.id,
-        text=" ".join(w.lower() for w in _WORD.findall(full)),
-        names=" ".join(names + figures),
+        words=_counts(content, WORDS),
+        names=_counts(names + figures + sorted(years), WORDS),
         date=article.date,
         outlet=article.outlet,
         title=article.title,
