@@ -40,6 +40,8 @@ DATE_WINDOW = 10
 """Days: two articles with known dates further apart than this are different stories."""
 MAX_DF = 0.5
 """Content words in more than this share of articles carry no weight."""
+REATTACH = 0.08
+"""A lone article left by a split joins the event it averages at least this with."""
 DENSE = 1500
 """A topic up to this size is split with all its pairs, a larger one with its neighbours."""
 
@@ -156,7 +158,28 @@ def _events(kept: Sequence[Features], topic: list[int], threshold: float) -> lis
         sims: Any = (names @ names.T).tocoo()
         pairs = sims.row < sims.col
         edges = zip(sims.row[pairs].tolist(), sims.col[pairs].tolist(), sims.data[pairs].tolist())
+        events = average_link(len(topic), edges, threshold)
+        events = _reattach(events, (names @ names.T).toarray())
     else:
         i, j, s = neighbours(names, NEIGHBOURS)
-        edges = zip(i.tolist(), j.tolist(), s.tolist(), strict=True)
-    return [[topic[k] for k in event] for event in average_link(len(topic), edges, threshold)]
+        events = average_link(len(topic), zip(i.tolist(), j.tolist(), s.tolist()), threshold)
+    return [[topic[k] for k in event] for event in events]
+
+
+def _reattach(events: list[list[int]], sims: Any) -> list[list[int]]:
+    """Lone articles join the event of highest average similarity when it reaches REATTACH."""
+    groups = [e for e in events if len(e) > 1]
+    if not groups:
+        return events
+    joined = [list(e) for e in groups]
+    alone = []
+    for event in events:
+        if len(event) > 1:
+            continue
+        averages = [float(sims[event[0], g].mean()) for g in groups]
+        best = int(np.argmax(averages))
+        if averages[best] >= REATTACH:
+            joined[best].append(event[0])
+        else:
+            alone.append(event)
+    return [sorted(e) for e in joined] + alone
