@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from tui.core.corpus.features import COMMON_CAPS, PERMUTATIONS, Features
+from tui.core.corpus.features import PERMUTATIONS, Features
 from tui.core.corpus.linkage import average_link
 from tui.core.corpus.vectors import neighbours, tfidf
 
@@ -96,7 +96,7 @@ def _collapse(features: Sequence[Features]) -> tuple[list[Features], dict[str, t
     kept: list[Features] = []
     dups: dict[str, list[str]] = {}
     for f in features:
-        mh = MinHash(num_perm=PERMUTATIONS, hashvalues=list(f.minhash), scheme="affine32")
+        mh = MinHash(num_perm=PERMUTATIONS, hashvalues=f.minhash, scheme="affine32")
         hits = lsh.query(mh)
         if hits:
             dups.setdefault(min(hits), []).append(f.key)
@@ -117,18 +117,6 @@ def _days(date: str | None) -> int | None:
         return None
 
 
-def _parts(names: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
-    """The single words of the names (no figures, no years, no common capitals)."""
-    out: dict[str, int] = {}
-    for token, count in names:
-        if token[0] == "#" or (token[0] == "Y" and token[1:].isdigit()):
-            continue
-        for word in token.split("_"):
-            if word not in COMMON_CAPS:
-                out[word] = out.get(word, 0) + count
-    return sorted(out.items())
-
-
 def _topics(kept: Sequence[Features], threshold: float, name_weight: float) -> list[list[int]]:
     """Step 1: average linkage over the candidate neighbours of words + name words."""
     from scipy.sparse import hstack
@@ -136,7 +124,7 @@ def _topics(kept: Sequence[Features], threshold: float, name_weight: float) -> l
     if len(kept) < 2:
         return [[i] for i in range(len(kept))]
     words = tfidf([f.words for f in kept], max_df=MAX_DF)
-    parts = tfidf([_parts(f.names) for f in kept])
+    parts = tfidf([f.parts for f in kept])
     both = hstack([words * np.sqrt(1 - name_weight), parts * np.sqrt(name_weight)]).tocsr()
     i, j, s = neighbours(both, min(NEIGHBOURS, len(kept) - 1))
     days = np.array([_days(f.date) or -(10**9) for f in kept], dtype=np.int64)

@@ -27,6 +27,8 @@ class Record:
     """The file to read (a JSON Lines file for a record)."""
     line: int = -1
     """Line number (from 0) in a JSON Lines file, or -1 for an article file."""
+    offset: int = -1
+    """Byte offset of that line (a record is read with one seek), or -1."""
 
 
 def iter_records(inputs: list[str]) -> Iterator[Record | InputError]:
@@ -59,9 +61,11 @@ def iter_records(inputs: list[str]) -> Iterator[Record | InputError]:
 def _jsonl(path: Path) -> Iterator[Record | InputError]:
     try:
         with path.open("rb") as fh:
+            offset = 0
             for n, line in enumerate(fh):
                 if line.strip():
-                    yield Record(f"{path}#{_record_id(line, n)}", str(path), n)
+                    yield Record(f"{path}#{_record_id(line, n)}", str(path), n, offset)
+                offset += len(line)
     except OSError as exc:
         yield InputError(str(path), exc.strerror or "cannot read")
 
@@ -84,6 +88,9 @@ def load_record(record: Record) -> Article:
     if record.line < 0:
         return load_article(record.path, article_id=record.key)
     with open(record.path, "rb") as fh:
+        if record.offset >= 0:
+            fh.seek(record.offset)
+            return article_from_json(fh.readline(), record)
         for n, raw in enumerate(fh):
             if n == record.line:
                 return article_from_json(raw, record)

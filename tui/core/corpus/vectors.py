@@ -12,17 +12,17 @@ from typing import Any
 
 import numpy as np
 
+from tui.core.corpus.features import Packed, unpack
+
 CHUNK = 512
 """Rows per sparse product when looking for neighbours."""
 
 
-def tfidf(
-    rows: Sequence[Sequence[tuple[str, int]]], *, max_df: float = 1.0, min_df: int = 1
-) -> Any:
-    """L2-normalised sublinear tf-idf rows (a scipy CSR matrix) of count lists.
+def tfidf(rows: Sequence[Packed], *, max_df: float = 1.0, min_df: int = 1) -> Any:
+    """L2-normalised sublinear tf-idf rows (a scipy CSR matrix) of packed term counts.
 
     Args:
-        rows: per document, (term, count) pairs.
+        rows: per document, its Packed terms.
         max_df: terms in more than this share of documents are dropped.
         min_df: terms in fewer documents than this are dropped.
 
@@ -31,29 +31,21 @@ def tfidf(
     """
     from scipy.sparse import csr_matrix
 
-    vocab: dict[str, int] = {}
-    indptr = [0]
-    indices: list[int] = []
-    data: list[float] = []
-    for row in rows:
-        for term, count in row:
-            indices.append(vocab.setdefault(term, len(vocab)))
-            data.append(count)
-        indptr.append(len(indices))
     n = len(rows)
-    cols = np.asarray(indices, dtype=np.int64)
-    values = np.asarray(data, dtype=np.float64)
-    df = np.bincount(cols, minlength=len(vocab)) if len(vocab) else np.zeros(0)
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum([len(r) for r in rows], out=indptr[1:])
+    packed = np.concatenate(rows) if n else np.zeros(0, dtype=np.int64)
+    hashes, counts = unpack(packed)
+    terms, cols = np.unique(hashes, return_inverse=True)
+    df = np.bincount(cols, minlength=len(terms)).astype(np.float64)
     idf = np.log((1 + n) / (1 + df)) + 1
     idf[(df > max_df * n) | (df < min_df)] = 0.0
-    if len(cols):
-        values = (1 + np.log(values)) * idf[cols]
-    matrix = csr_matrix((values, cols, np.asarray(indptr)), shape=(n, max(1, len(vocab))))
+    values = (1 + np.log(np.maximum(counts, 1))) * idf[cols] if len(cols) else np.zeros(0)
+    matrix = csr_matrix((values, cols, indptr), shape=(n, max(1, len(terms))))
     matrix.eliminate_zeros()
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    matrix = csr_matrix(matrix.multiply(1 / norms[:, None]))
-    return matrix
+    return csr_matrix(matrix.multiply(1 / norms[:, None]))
 
 
 def neighbours(matrix: Any, k: int) -> tuple[Any, Any, Any]:
