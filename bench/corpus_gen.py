@@ -33,7 +33,7 @@ def sentence_pool() -> list[str]:
 
 
 def _figure(sentence: str, rng: random.Random) -> str:
-    return re.sub(r"\b\d+\b", lambda m: str(int(m.group()) + rng.randint(1, 9)), sentence, 1)
+    return re.sub(r"\b\d+\b", lambda m: str(int(m.group()) + rng.randint(1, 9)), sentence, count=1)
 
 
 def generate(n: int, out: Path, seed: int = 19) -> dict[str, str]:

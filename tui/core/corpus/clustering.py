@@ -145,12 +145,14 @@ def _events(kept: Sequence[Features], topic: list[int], threshold: float) -> lis
     if len(topic) <= DENSE:
         sims: Any = (names @ names.T).tocoo()
         pairs = sims.row < sims.col
-        edges = zip(sims.row[pairs].tolist(), sims.col[pairs].tolist(), sims.data[pairs].tolist())
+        rows, cols, values = sims.row[pairs], sims.col[pairs], sims.data[pairs]
+        edges = zip(rows.tolist(), cols.tolist(), values.tolist(), strict=True)
         events = average_link(len(topic), edges, threshold)
         events = _reattach(events, (names @ names.T).toarray())
     else:
         i, j, s = neighbours(names, NEIGHBOURS)
-        events = average_link(len(topic), zip(i.tolist(), j.tolist(), s.tolist()), threshold)
+        edges = zip(i.tolist(), j.tolist(), s.tolist(), strict=True)
+        events = average_link(len(topic), edges, threshold)
     return [[topic[k] for k in event] for event in events]
 
 
