@@ -36,8 +36,9 @@ NAME_WEIGHT = 0.5
 """Share of the topic score from the words of names (the rest from content words)."""
 NEIGHBOURS = 30
 """Candidate neighbours per article."""
-DATE_WINDOW = 10
-"""Days: two articles with known dates further apart than this are different stories."""
+DATE_WINDOW = 90
+"""Days: two articles with known dates further apart than this are not candidates (news-dev
+versions of one story carry dates up to months apart: updates, follow-ups)."""
 MAX_DF = 0.5
 """Content words in more than this share of articles carry no weight."""
 REATTACH = 0.08
