@@ -2,9 +2,9 @@
 
 Stories are rewrites of one base: each version keeps most of the base's sentences (some
 dropped, a few swapped, a figure changed now and then) and adds a couple of sentences of its
-own; the rest of the corpus is singletons. Built at bench time into a temporary folder, never
-committed. `generate()` returns the truth (story per article id) so the clustering can be
-scored too.
+own; the rest of the corpus is singletons, each sentence spliced from two real ones. Built at
+bench time into a temporary folder, never committed. `generate()` returns the truth (story per
+article id) so the clustering can be scored too.
 """
 
 from __future__ import annotations
@@ -58,7 +58,8 @@ def generate(n: int, out: Path, seed: int = 19) -> dict[str, str]:
             truth[f"s{s}v{v}"] = f"s{s}"
     for k in range(n - len(rows)):
         day = f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        rows.append(_row(f"x{k}", rng.sample(pool, 12), day, f"outlet{rng.randint(1, 300)}"))
+        text = [_splice(*rng.sample(pool, 2), rng) for _ in range(12)]
+        rows.append(_row(f"x{k}", text, day, f"outlet{rng.randint(1, 300)}"))
         truth[f"x{k}"] = ""
     rng.shuffle(rows)
     out.mkdir(parents=True, exist_ok=True)
@@ -66,6 +67,14 @@ def generate(n: int, out: Path, seed: int = 19) -> dict[str, str]:
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     return truth
+
+
+def _splice(a: str, b: str, rng: random.Random) -> str:
+    """The start of one real sentence and the end of another, cut at random points (a
+    singleton's sentences should not be verbatim copies of another article's, as they would be
+    after thousands of draws from one pool of about 11,000 sentences)."""
+    x, y = a.split(), b.split()
+    return " ".join(x[: rng.randint(2, len(x) - 2)] + y[rng.randint(2, len(y) - 2) :])
 
 
 def _row(rid: str, text: list[str], day: str, outlet: str) -> dict[str, str]:

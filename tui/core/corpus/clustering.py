@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from tui.core.corpus.features import PERMUTATIONS, Features
+from tui.core.corpus.features import PERMUTATIONS, Features, permutations
 from tui.core.corpus.linkage import average_link
 from tui.core.corpus.vectors import neighbours, tfidf
 
@@ -94,10 +94,11 @@ def _collapse(features: Sequence[Features]) -> tuple[list[Features], dict[str, t
     from datasketch import MinHash, MinHashLSH
 
     lsh = MinHashLSH(threshold=DUPLICATE, num_perm=PERMUTATIONS)
+    perms = permutations()
     kept: list[Features] = []
     dups: dict[str, list[str]] = {}
     for f in features:
-        mh = MinHash(num_perm=PERMUTATIONS, hashvalues=f.minhash, scheme="affine32")
+        mh = MinHash(hashvalues=f.minhash, permutations=perms, scheme="affine32")
         hits = lsh.query(mh)
         if hits:
             dups.setdefault(min(hits), []).append(f.key)

@@ -143,7 +143,7 @@ def _crc32(data: bytes) -> int:
 _PERMUTATIONS: list[object] = []
 
 
-def _permutations() -> object:
+def permutations() -> object:
     """The MinHash permutations, drawn once per process (seed 1, as datasketch's default)."""
     if not _PERMUTATIONS:
         from datasketch import MinHash
@@ -161,7 +161,7 @@ def features_of(article: Article) -> Features:
     words = [w.lower() for w in _WORD.findall(body)]
     shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
     mh = MinHash(
-        num_perm=PERMUTATIONS, hashfunc=_crc32, permutations=_permutations(), scheme="affine32"
+        num_perm=PERMUTATIONS, hashfunc=_crc32, permutations=permutations(), scheme="affine32"
     )
     mh.update_batch([s.encode("utf-8") for s in shingles])
     full = f"{article.title}. {body}"

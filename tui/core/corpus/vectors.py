@@ -16,6 +16,10 @@ from tui.core.corpus.features import Packed, unpack
 
 CHUNK = 512
 """Rows per sparse product when looking for neighbours."""
+TOP_TERMS = 24
+"""Heaviest terms of a row used to look for its neighbours (all of them score)."""
+MAX_POSTINGS = 1000
+"""A term of more rows than this is not used to look for neighbours (it still scores)."""
 
 
 def tfidf(rows: Sequence[Packed], *, max_df: float = 1.0, min_df: int = 1) -> Any:
@@ -51,31 +55,61 @@ def tfidf(rows: Sequence[Packed], *, max_df: float = 1.0, min_df: int = 1) -> An
 def neighbours(matrix: Any, k: int) -> tuple[Any, Any, Any]:
     """Each row's k most similar other rows by dot product (cosine for normalised rows).
 
+    Candidates are looked for with each row's TOP_TERMS heaviest terms, leaving out terms of
+    more than MAX_POSTINGS rows, so the search costs O(n) rather than O(n²) as the corpus
+    grows; the candidates are then scored with their full vectors.
+
     Returns:
         Arrays (i, j, score) with i < j, each pair once, scores > 0.
     """
     n = matrix.shape[0]
-    transposed = matrix.T.tocsr()
-    firsts, seconds, scores = [], [], []
+    search = _pruned(matrix)
+    transposed = search.T.tocsr()
+    firsts, seconds = [], []
     for start in range(0, n, CHUNK):
-        block = (matrix[start : start + CHUNK] @ transposed).tocsr()
+        block = (search[start : start + CHUNK] @ transposed).tocsr()
         for r in range(block.shape[0]):
             lo, hi = block.indptr[r], block.indptr[r + 1]
             cols, vals = block.indices[lo:hi], block.data[lo:hi]
             keep = cols != start + r
             cols, vals = cols[keep], vals[keep]
             if len(vals) > k:
-                top = np.argpartition(-vals, k)[:k]
-                cols, vals = cols[top], vals[top]
+                cols = cols[np.argpartition(-vals, k)[:k]]
             firsts.append(np.full(len(cols), start + r, dtype=np.int64))
             seconds.append(cols.astype(np.int64))
-            scores.append(vals)
     if not firsts:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0)
-    i, j, s = np.concatenate(firsts), np.concatenate(seconds), np.concatenate(scores)
+    i, j = np.concatenate(firsts), np.concatenate(seconds)
     lo, hi = np.minimum(i, j), np.maximum(i, j)
-    keyed = lo * n + hi
-    _, first = np.unique(keyed, return_index=True)
-    keep = first[s[first] > 0]
+    _, first = np.unique(lo * n + hi, return_index=True)
+    lo, hi = lo[first], hi[first]
+    s = dots(matrix, lo, hi)
+    keep = s > 0
     return lo[keep], hi[keep], s[keep]
+
+
+def dots(matrix: Any, rows: Any, others: Any) -> Any:
+    """Dot products of matrix rows rows[n] and others[n], a block of pairs at a time."""
+    out = np.zeros(len(rows))
+    step = 32768
+    for start in range(0, len(rows), step):
+        a = matrix[rows[start : start + step]]
+        b = matrix[others[start : start + step]]
+        out[start : start + step] = np.asarray(a.multiply(b).sum(axis=1)).ravel()
+    return out
+
+
+def _pruned(matrix: Any) -> Any:
+    """The rows' TOP_TERMS heaviest terms, without terms of more than MAX_POSTINGS rows."""
+    from scipy.sparse import csr_matrix
+
+    m = csr_matrix(matrix, copy=True)
+    for r in np.flatnonzero(np.diff(m.indptr) > TOP_TERMS):
+        lo, hi = m.indptr[r], m.indptr[r + 1]
+        row = m.data[lo:hi]
+        row[np.argpartition(-row, TOP_TERMS)[TOP_TERMS:]] = 0.0
+    df = np.bincount(m.indices[m.data > 0], minlength=m.shape[1])
+    m.data[df[m.indices] > MAX_POSTINGS] = 0.0
+    m.eliminate_zeros()
+    return m
