@@ -155,7 +155,7 @@ def main() -> int:
     for n in SIZES:
         with (
             LocalCluster(
-                n_workers=WORKERS, threads_per_worker=1, processes=True, dashboard_address=None
+                n_workers=WORKERS, threads_per_worker=1, processes=True, dashboard_address=":0"
             ) as cluster,
             Client(cluster) as client,
         ):

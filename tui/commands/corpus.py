@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         cluster = None
     else:
         cluster = LocalCluster(
-            n_workers=args.workers, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=args.workers, threads_per_worker=1, processes=True, dashboard_address=":0"
         )
         client = Client(cluster)
     try:
