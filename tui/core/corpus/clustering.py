@@ -43,6 +43,8 @@ MAX_DF = 0.5
 """Content words in more than this share of articles carry no weight."""
 REATTACH = 0.08
 """A lone article left by a split joins the event it averages at least this with."""
+REJOIN = 0.32
+"""Two events of one topic whose articles average this on the topic vectors are one event."""
 DENSE = 1500
 """A topic up to this size is split with all its pairs, a larger one with its neighbours."""
 
@@ -76,10 +78,11 @@ def cluster(
         The Clustering (singletons are left out of the stories).
     """
     kept, duplicates = _collapse(features)
+    topics, vectors = _topics(kept, threshold, name_weight)
     groups = [
         [kept[i] for i in event]
-        for topic in _topics(kept, threshold, name_weight)
-        for event in _events(kept, topic, event_threshold)
+        for topic in topics
+        for event in _events(kept, topic, event_threshold, vectors)
     ]
     stories = []
     for group in groups:
@@ -119,12 +122,18 @@ def _days(date: str | None) -> int | None:
         return None
 
 
-def _topics(kept: Sequence[Features], threshold: float, name_weight: float) -> list[list[int]]:
-    """Step 1: average linkage over the candidate neighbours of words + name words."""
+def _topics(
+    kept: Sequence[Features], threshold: float, name_weight: float
+) -> tuple[list[list[int]], Any]:
+    """Step 1: average linkage over the candidate neighbours of words + name words.
+
+    Returns:
+        The topics and the vectors they were found with (one row per kept article).
+    """
     from scipy.sparse import hstack
 
     if len(kept) < 2:
-        return [[i] for i in range(len(kept))]
+        return [[i] for i in range(len(kept))], None
     words = tfidf([f.words for f in kept], max_df=MAX_DF)
     parts = tfidf([f.parts for f in kept])
     both = hstack([words * np.sqrt(1 - name_weight), parts * np.sqrt(name_weight)]).tocsr()
@@ -134,11 +143,17 @@ def _topics(kept: Sequence[Features], threshold: float, name_weight: float) -> l
     apart = known & (np.abs(days[i] - days[j]) > DATE_WINDOW)
     keep = ~apart
     edges = zip(i[keep].tolist(), j[keep].tolist(), s[keep].tolist(), strict=True)
-    return average_link(len(kept), edges, threshold)
+    return average_link(len(kept), edges, threshold), both
 
 
-def _events(kept: Sequence[Features], topic: list[int], threshold: float) -> list[list[int]]:
-    """Step 2: one topic split by its names, figures and years, weighted inside the topic."""
+def _events(
+    kept: Sequence[Features], topic: list[int], threshold: float, vectors: Any
+) -> list[list[int]]:
+    """Step 2: one topic split by its names, figures and years, weighted inside the topic.
+
+    Then a lone article rejoins the event it is closest to (REATTACH), and two events whose
+    articles average REJOIN on the topic vectors (far above THRESHOLD) are one after all.
+    """
     if len(topic) < 4:
         return [topic]
     names = tfidf([kept[i].names for i in topic], min_df=2)
@@ -151,6 +166,9 @@ def _events(kept: Sequence[Features], topic: list[int], threshold: float) -> lis
         edges = zip(rows.tolist(), cols.tolist(), values.tolist(), strict=True)
         events = average_link(len(topic), edges, threshold)
         events = _reattach(events, (names @ names.T).toarray())
+        if len(events) > 1:
+            rows = vectors[topic]
+            events = _rejoin(events, (rows @ rows.T).toarray())
     else:
         i, j, s = neighbours(names, NEIGHBOURS)
         edges = zip(i.tolist(), j.tolist(), s.tolist(), strict=True)
@@ -175,3 +193,19 @@ def _reattach(events: list[list[int]], sims: Any) -> list[list[int]]:
         else:
             alone.append(event)
     return [sorted(e) for e in joined] + alone
+
+
+def _rejoin(events: list[list[int]], sims: Any) -> list[list[int]]:
+    """Events of two or more merged while their average similarity reaches REJOIN."""
+    groups = [list(e) for e in events if len(e) > 1]
+    while len(groups) > 1:
+        best, pair = REJOIN, None
+        for a in range(len(groups)):
+            for b in range(a + 1, len(groups)):
+                avg = float(sims[np.ix_(groups[a], groups[b])].mean())
+                if avg >= best:
+                    best, pair = avg, (a, b)
+        if pair is None:
+            break
+        groups[pair[0]].extend(groups.pop(pair[1]))
+    return [sorted(g) for g in groups] + [e for e in events if len(e) == 1]
