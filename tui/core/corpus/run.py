@@ -82,8 +82,11 @@ def run_corpus(
     feats.sort(key=lambda f: f.key)
     clustering = cluster(feats)
     stories = [[by_key[k] for k in keys] for keys in clustering.stories]
-    todo = [s for s in stories if not is_done(out, story_id([r.key for r in s]))]
-    summaries = [analyse_story(s, str(out)) for s in stories if s not in todo]
+    done_already = [is_done(out, story_id([r.key for r in s])) for s in stories]
+    todo = [s for s, done in zip(stories, done_already, strict=True) if not done]
+    summaries = [
+        analyse_story(s, str(out)) for s, done in zip(stories, done_already, strict=True) if done
+    ]
     futures = client.map(analyse_story, todo, out=str(out), retries=RETRIES, pure=False)
     progress("stories", 0, len(todo))
     for n, future in enumerate(as_completed(futures), 1):  # type: ignore[no-untyped-call]
