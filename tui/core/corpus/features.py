@@ -5,6 +5,7 @@ Computed where the article is loaded (a Dask worker), so only these small values
 
 from __future__ import annotations
 
+import functools
 import re
 import zlib
 from collections import Counter
@@ -140,16 +141,12 @@ def _crc32(data: bytes) -> int:
     return zlib.crc32(data)
 
 
-_PERMUTATIONS: list[object] = []
-
-
+@functools.cache
 def permutations() -> object:
     """The MinHash permutations, drawn once per process (seed 1, as datasketch's default)."""
-    if not _PERMUTATIONS:
-        from datasketch import MinHash
+    from datasketch import MinHash
 
-        _PERMUTATIONS.append(MinHash(num_perm=PERMUTATIONS, scheme="affine32").permutations)
-    return _PERMUTATIONS[0]
+    return MinHash(num_perm=PERMUTATIONS, scheme="affine32").permutations
 
 
 def features_of(article: Article) -> Features:
