@@ -9,7 +9,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
 from tui.core.corpus.features import pack
-from tui.core.corpus.linkage import average_link
+from tui.core.corpus.linkage import average_link, average_link_components
 from tui.core.corpus.vectors import neighbours, tfidf
 
 
@@ -53,3 +53,16 @@ def test_neighbours_find_the_most_similar_rows() -> None:
     assert np.allclose(s, dense[i, j])  # scored with the full vectors
     found = set(zip(i.tolist(), j.tolist(), strict=True))
     assert all((k, 60 + k) in found for k in range(20))
+
+
+def test_linkage_by_components_gives_the_same_clusters() -> None:
+    rng = np.random.default_rng(11)
+    for _ in range(20):
+        n = 60
+        pairs = {(int(a), int(b)) for a, b in rng.integers(0, n, (500, 2)) if a < b}
+        i = np.array([a for a, _ in sorted(pairs)], dtype=np.int64)
+        j = np.array([b for _, b in sorted(pairs)], dtype=np.int64)
+        s = rng.random(len(i))
+        whole = average_link(n, zip(i.tolist(), j.tolist(), s.tolist(), strict=True), 0.6)
+        assert average_link_components(n, i, j, s, 0.6) == whole
+        assert any(len(c) > 2 for c in whole)  # not only pairs: merges of clusters happen

@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from tui.core.corpus.features import PERMUTATIONS, Features, permutations
-from tui.core.corpus.linkage import average_link
+from tui.core.corpus.linkage import average_link, average_link_components
 from tui.core.corpus.vectors import neighbours, tfidf
 
 DUPLICATE = 0.8
@@ -136,14 +136,14 @@ def _topics(
         return [[i] for i in range(len(kept))], None
     words = tfidf([f.words for f in kept], max_df=MAX_DF)
     parts = tfidf([f.parts for f in kept])
-    both = hstack([words * np.sqrt(1 - name_weight), parts * np.sqrt(name_weight)]).tocsr()
+    both = hstack([words * np.sqrt(1 - name_weight), parts * np.sqrt(name_weight)], "csr")
+    del words, parts
     i, j, s = neighbours(both, min(NEIGHBOURS, len(kept) - 1))
     days = np.array([_days(f.date) or -(10**9) for f in kept], dtype=np.int64)
     known = (days[i] > 0) & (days[j] > 0)
     apart = known & (np.abs(days[i] - days[j]) > DATE_WINDOW)
     keep = ~apart
-    edges = zip(i[keep].tolist(), j[keep].tolist(), s[keep].tolist(), strict=True)
-    return average_link(len(kept), edges, threshold), both
+    return average_link_components(len(kept), i[keep], j[keep], s[keep], threshold), both
 
 
 def _events(

@@ -10,6 +10,9 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable
 
+import numpy as np
+from numpy.typing import NDArray
+
 
 def average_link(
     n: int, edges: Iterable[tuple[int, int, float]], threshold: float
@@ -58,3 +61,41 @@ def average_link(
             if avg >= threshold:
                 heapq.heappush(heap, (-avg, min(a, c), max(a, c)))
     return sorted((sorted(m) for m in members if m), key=lambda m: m[0])
+
+
+def average_link_components(
+    n: int, i: NDArray[np.int64], j: NDArray[np.int64], s: NDArray[np.float64], threshold: float
+) -> list[list[int]]:
+    """average_link() one connected component of the edges >= threshold at a time.
+
+    The same clusters (two clusters can only merge when some edge between them reaches the
+    threshold, since their average does), with only one component's edges in Python at once.
+    """
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    strong = s >= threshold
+    graph = coo_matrix((np.ones(int(strong.sum())), (i[strong], j[strong])), shape=(n, n))
+    _, label = connected_components(graph, directed=False)
+    inside = label[i] == label[j]
+    i, j, s = i[inside], j[inside], s[inside]
+    order = np.argsort(label[i], kind="stable")
+    i, j, s = i[order], j[order], s[order]
+    starts = np.searchsorted(label[i], np.arange(label.max() + 2))
+    members = np.argsort(label, kind="stable")
+    bounds = np.searchsorted(label[members], np.arange(label.max() + 2))
+    clusters: list[list[int]] = []
+    for c in range(label.max() + 1):
+        nodes = members[bounds[c] : bounds[c + 1]]
+        if len(nodes) == 1:
+            clusters.append([int(nodes[0])])
+            continue
+        local = {int(x): k for k, x in enumerate(nodes)}
+        lo, hi = starts[c], starts[c + 1]
+        edges = (
+            (local[a], local[b], v)
+            for a, b, v in zip(i[lo:hi].tolist(), j[lo:hi].tolist(), s[lo:hi].tolist(), strict=True)
+        )
+        for group in average_link(len(nodes), edges, threshold):
+            clusters.append(sorted(int(nodes[k]) for k in group))
+    return sorted(clusters, key=lambda m: m[0])

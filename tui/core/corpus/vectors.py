@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from tui.core.corpus.features import Packed, unpack
+from tui.core.corpus.features import HASH_BITS, Packed, unpack
 
 CHUNK = 512
 """Rows per sparse product when looking for neighbours."""
@@ -38,18 +38,26 @@ def tfidf(rows: Sequence[Packed], *, max_df: float = 1.0, min_df: int = 1) -> An
     n = len(rows)
     indptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum([len(r) for r in rows], out=indptr[1:])
-    packed = np.concatenate(rows) if n else np.zeros(0, dtype=np.int64)
-    hashes, counts = unpack(packed)
-    terms, cols = np.unique(hashes, return_inverse=True)
-    df = np.bincount(cols, minlength=len(terms)).astype(np.float64)
+    # the hashes are the columns (HASH_BITS wide): no vocabulary, no sort; intermediates are
+    # dropped as soon as used (the driver's peak memory on 100k articles)
+    hashes, counts = unpack(np.concatenate(rows) if n else np.zeros(0, dtype=np.int64))
+    cols = hashes.astype(np.int32)
+    del hashes
+    df = np.bincount(cols, minlength=1 << HASH_BITS).astype(np.float64)
     idf = np.log((1 + n) / (1 + df)) + 1
     idf[(df > max_df * n) | (df < min_df)] = 0.0
-    values = (1 + np.log(np.maximum(counts, 1))) * idf[cols] if len(cols) else np.zeros(0)
-    matrix = csr_matrix((values, cols, indptr), shape=(n, max(1, len(terms))))
+    values = np.log(np.maximum(counts, 1).astype(np.float64))
+    del counts
+    values += 1
+    values *= idf[cols]
+    matrix = csr_matrix((values, cols, indptr), shape=(n, 1 << HASH_BITS))
+    del values, cols
     matrix.eliminate_zeros()
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    lengths = np.diff(matrix.indptr)
+    norms = np.sqrt(np.bincount(np.repeat(np.arange(n), lengths), matrix.data**2, minlength=n))
     norms[norms == 0] = 1.0
-    return csr_matrix(matrix.multiply(1 / norms[:, None]))
+    matrix.data /= np.repeat(norms, lengths)
+    return matrix
 
 
 def neighbours(matrix: Any, k: int) -> tuple[Any, Any, Any]:
