@@ -20,7 +20,8 @@ INDEX = {
         {
             "id": "s2",
             "title": "Heist",
-            "articles": ["c.txt", "d.txt"],
+            "articles": ["crawl.jsonl#c", "crawl.jsonl#d"],
+            "files": ["/out/stories/s2/articles/001-c.txt", "/out/stories/s2/articles/002-d.txt"],
             "outlets": [],
             "dates": [],
             "conflicts": 0,
@@ -35,7 +36,19 @@ async def test_enter_opens_the_story_under_the_cursor() -> None:
         await pilot.pause()
         await pilot.press("down", "enter")
         await pilot.pause()
-    assert app.return_value == ["c.txt", "d.txt"]
+    assert app.return_value == [  # JSON Lines members open from their copies in the story
+        "/out/stories/s2/articles/001-c.txt",
+        "/out/stories/s2/articles/002-d.txt",
+    ]
+
+
+async def test_a_story_without_files_opens_its_articles() -> None:
+    app = StoriesApp(INDEX)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.return_value == ["a.txt", "b.txt"]
 
 
 def test_other_commands_do_not_import_dask() -> None:

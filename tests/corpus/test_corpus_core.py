@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tui.core.corpus.clustering import cluster
 from tui.core.corpus.features import features_of
-from tui.core.corpus.index import rank
+from tui.core.corpus.index import rank, write_index
 from tui.core.corpus.inputs import Record, iter_records, load_record
 from tui.core.corpus.story import analyse_story, provenance
 from tui.core.errors import InputError
@@ -84,3 +84,29 @@ def test_rank_puts_conflicts_first() -> None:
     a = {**base, "id": "a", "conflicts": 0, "articles": [1, 2, 3]}
     b = {**base, "id": "b", "conflicts": 2, "articles": [1, 2]}
     assert [s["id"] for s in rank([a, b])] == ["b", "a"]
+
+
+def test_jsonl_story_members_get_files_the_app_loads(tmp_path: Path) -> None:
+    from tui.core.load.articles import load_article
+
+    seeds = sorted(p for p in SEEDS.iterdir() if p.suffix == ".txt")[:2]
+    crawl = tmp_path / "crawl.jsonl"
+    crawl.write_text(
+        "\n".join(
+            json.dumps({"id": f"r/{n}", "title": f"T{n}", "text": p.read_text("utf-8")})
+            for n, p in enumerate(seeds)
+        )
+        + "\n",
+        "utf-8",
+    )
+    records = [r for r in iter_records([str(crawl)]) if isinstance(r, Record)]
+    doc = analyse_story(records, str(tmp_path / "out"))
+    assert len(doc["files"]) == 2
+    for path in doc["files"]:
+        assert Path(path).is_absolute() and Path(path).parent.name == "articles"
+    by_title = {a.title: a for a in (load_record(r) for r in records)}
+    for path in doc["files"]:
+        copy = load_article(path)
+        assert [s.text for s in copy.sentences] == [s.text for s in by_title[copy.title].sentences]
+    index = write_index(tmp_path / "out", [doc], [], {}, 2)
+    assert index["stories"][0]["files"] == doc["files"]

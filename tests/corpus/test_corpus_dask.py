@@ -25,7 +25,7 @@ def client() -> Iterator[object]:
 
     with (
         LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as lc,
         Client(lc) as c,
     ):
@@ -53,6 +53,8 @@ def test_cluster_run_matches_in_process(client: object, corpus: Path, tmp_path: 
         tuple(sorted(story)) for story in expected
     )
     assert len(index["failed"]) == 1 and "broken.jsonl:1" in index["failed"][0]
+    for story in index["stories"]:  # what the app opens: the members' own files here
+        assert story["files"] == [str(Path(a).resolve()) for a in story["articles"]]
     on_disk = json.loads((tmp_path / "out" / "index.json").read_text())
     assert on_disk["stories"] == index["stories"]
     assert (tmp_path / "out" / "index.md").read_text().startswith("# Corpus index")

@@ -39,10 +39,14 @@ def _progress(stage: str, done: int, total: int) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the corpus pipeline; prints the index path and a one-line summary."""
+    import logging
+
     from distributed import Client, LocalCluster
 
     from tui.core.corpus.run import run_corpus
 
+    # the nanny's "still alive after 4 s, killing" on a loaded machine is not the user's concern
+    logging.getLogger("distributed").setLevel(logging.ERROR)
     if args.workers < 1:
         sys.stderr.write("sidebyside corpus: --workers must be at least 1\n")
         return 2
@@ -51,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         cluster = None
     else:
         cluster = LocalCluster(
-            n_workers=args.workers, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=args.workers, threads_per_worker=1, processes=True, dashboard_address=":0"
         )
         client = Client(cluster)
     try:

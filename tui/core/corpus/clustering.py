@@ -1,29 +1,52 @@
-"""Provides cluster(): near-duplicates collapsed by MinHash LSH, stories by TF-IDF + names.
+"""Provides cluster(): near-duplicates collapsed by MinHash LSH, then stories in two steps.
 
 Near-duplicates (MinHash Jaccard >= DUPLICATE) are merged first and kept with a count. Stories
-are then found among the remaining articles: candidate neighbours from a nearest-neighbour index
-over TF-IDF word vectors, a score that mixes word cosine with the cosine of named entities and
-figures (what tells two earthquakes apart), a date window where both dates are known, and
-average linkage over the candidate graph. A story has at least two articles.
+are then found among the remaining articles:
+
+1. Topics: candidate neighbours from one sparse tf-idf vector per article (content words and
+   the single words of names, half each), a date window where both dates are known, average
+   linkage over the candidate graph (heap-based, linear in the candidates).
+2. Events: each topic is split again with tf-idf weights computed *inside the topic* over
+   names, figures and years. What every article of a topic shares (the boxer, the team, the
+   company) gets no weight there, so what tells two events of the same kind apart (the
+   opponent, the player, the year) decides.
+
+A story has at least two articles.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from tui.core.corpus.features import PERMUTATIONS, Features
+import numpy as np
+
+from tui.core.corpus.features import PERMUTATIONS, Features, permutations
+from tui.core.corpus.linkage import average_link, average_link_components
+from tui.core.corpus.vectors import neighbours, tfidf
 
 DUPLICATE = 0.8
 """MinHash Jaccard at or above which two articles are near-copies."""
 THRESHOLD = 0.18
-"""Average-link score at or above which two clusters are one story (tuned on news-dev)."""
+"""Average-link score at or above which two clusters are one topic (tuned on news-dev 1-17)."""
+EVENT_THRESHOLD = 0.16
+"""Average-link names score, weighted within a topic, at or above which it is one event."""
 NAME_WEIGHT = 0.5
-"""Share of the score from named entities and figures (the rest from words)."""
+"""Share of the topic score from the words of names (the rest from content words)."""
 NEIGHBOURS = 30
 """Candidate neighbours per article."""
-DATE_WINDOW = 10
-"""Days: two articles with known dates further apart than this are different stories."""
+DATE_WINDOW = 90
+"""Days: two articles with known dates further apart than this are not candidates (news-dev
+versions of one story carry dates up to months apart: updates, follow-ups)."""
+MAX_DF = 0.5
+"""Content words in more than this share of articles carry no weight."""
+REATTACH = 0.08
+"""A lone article left by a split joins the event it averages at least this with."""
+REJOIN = 0.32
+"""Two events of one topic whose articles average this on the topic vectors are one event."""
+DENSE = 1500
+"""A topic up to this size is split with all its pairs, a larger one with its neighbours."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,20 +60,30 @@ class Clustering:
 
 
 def cluster(
-    features: Sequence[Features], *, threshold: float = THRESHOLD, name_weight: float = NAME_WEIGHT
+    features: Sequence[Features],
+    *,
+    threshold: float = THRESHOLD,
+    event_threshold: float = EVENT_THRESHOLD,
+    name_weight: float = NAME_WEIGHT,
 ) -> Clustering:
     """Group articles into stories.
 
     Args:
         features: one per article.
-        threshold: average-link score to merge two clusters.
+        threshold: average-link score to merge two clusters into one topic.
+        event_threshold: average-link names score (weighted within a topic) of one event.
         name_weight: share of the score from names and figures.
 
     Returns:
         The Clustering (singletons are left out of the stories).
     """
     kept, duplicates = _collapse(features)
-    groups = _stories(kept, threshold, name_weight)
+    topics, vectors = _topics(kept, threshold, name_weight)
+    groups = [
+        [kept[i] for i in event]
+        for topic in topics
+        for event in _events(kept, topic, event_threshold, vectors)
+    ]
     stories = []
     for group in groups:
         keys = [k for f in group for k in (f.key, *duplicates.get(f.key, ()))]
@@ -64,10 +97,11 @@ def _collapse(features: Sequence[Features]) -> tuple[list[Features], dict[str, t
     from datasketch import MinHash, MinHashLSH
 
     lsh = MinHashLSH(threshold=DUPLICATE, num_perm=PERMUTATIONS)
+    perms = permutations()
     kept: list[Features] = []
     dups: dict[str, list[str]] = {}
     for f in features:
-        mh = MinHash(num_perm=PERMUTATIONS, hashvalues=list(f.minhash), scheme="affine32")
+        mh = MinHash(hashvalues=f.minhash, permutations=perms, scheme="affine32")
         hits = lsh.query(mh)
         if hits:
             dups.setdefault(min(hits), []).append(f.key)
@@ -88,61 +122,90 @@ def _days(date: str | None) -> int | None:
         return None
 
 
-def _stories(
+def _topics(
     kept: Sequence[Features], threshold: float, name_weight: float
-) -> list[list[Features]]:
+) -> tuple[list[list[int]], Any]:
+    """Step 1: average linkage over the candidate neighbours of words + name words.
+
+    Returns:
+        The topics and the vectors they were found with (one row per kept article).
+    """
+    from scipy.sparse import hstack
+
     if len(kept) < 2:
-        return [[f] for f in kept]
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.neighbors import NearestNeighbors
-
-    words = TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=1, max_df=0.5)
-    wv = words.fit_transform([f.text for f in kept])
-    names = TfidfVectorizer(sublinear_tf=True, token_pattern=r"\S+", lowercase=False)
-    nv = names.fit_transform([f.names or "_" for f in kept])
-    k = min(NEIGHBOURS, len(kept))
-    index = NearestNeighbors(n_neighbors=k, metric="cosine").fit(wv)
-    _, near = index.kneighbors(wv)
-    days = [_days(f.date) for f in kept]
-    score: dict[tuple[int, int], float] = {}
-    for i, row in enumerate(near):
-        for j in row:
-            j = int(j)
-            if i == j or (min(i, j), max(i, j)) in score:
-                continue
-            if days[i] is not None and days[j] is not None and abs(days[i] - days[j]) > DATE_WINDOW:  # type: ignore[operator]
-                continue
-            w = float(wv[i].multiply(wv[j]).sum())
-            n = float(nv[i].multiply(nv[j]).sum())
-            score[(min(i, j), max(i, j))] = (1 - name_weight) * w + name_weight * n
-    return [[kept[i] for i in members] for members in _average_link(len(kept), score, threshold)]
+        return [[i] for i in range(len(kept))], None
+    words = tfidf([f.words for f in kept], max_df=MAX_DF)
+    parts = tfidf([f.parts for f in kept])
+    both = hstack([words * np.sqrt(1 - name_weight), parts * np.sqrt(name_weight)], "csr")
+    del words, parts
+    i, j, s = neighbours(both, min(NEIGHBOURS, len(kept) - 1))
+    days = np.array([_days(f.date) or -(10**9) for f in kept], dtype=np.int64)
+    known = (days[i] > 0) & (days[j] > 0)
+    apart = known & (np.abs(days[i] - days[j]) > DATE_WINDOW)
+    keep = ~apart
+    return average_link_components(len(kept), i[keep], j[keep], s[keep], threshold), both
 
 
-def _average_link(n: int, score: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
-    """Average linkage over a sparse score graph (missing pairs score 0)."""
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    total: dict[int, dict[int, float]] = {i: {} for i in range(n)}
-    for (i, j), s in score.items():
-        total[i][j] = s
-        total[j][i] = s
-    while True:
-        best, pair = threshold, None
-        for a, row in total.items():
-            for b, s in row.items():
-                if a < b:
-                    avg = s / (len(members[a]) * len(members[b]))
-                    if avg >= best:
-                        best, pair = avg, (a, b)
+def _events(
+    kept: Sequence[Features], topic: list[int], threshold: float, vectors: Any
+) -> list[list[int]]:
+    """Step 2: one topic split by its names, figures and years, weighted inside the topic.
+
+    Then a lone article rejoins the event it is closest to (REATTACH), and two events whose
+    articles average REJOIN on the topic vectors (far above THRESHOLD) are one after all.
+    """
+    if len(topic) < 4:
+        return [topic]
+    names = tfidf([kept[i].names for i in topic], min_df=2)
+    if names.nnz == 0:
+        return [topic]
+    if len(topic) <= DENSE:
+        sims: Any = (names @ names.T).tocoo()
+        pairs = sims.row < sims.col
+        rows, cols, values = sims.row[pairs], sims.col[pairs], sims.data[pairs]
+        edges = zip(rows.tolist(), cols.tolist(), values.tolist(), strict=True)
+        events = average_link(len(topic), edges, threshold)
+        events = _reattach(events, (names @ names.T).toarray())
+        if len(events) > 1:
+            rows = vectors[topic]
+            events = _rejoin(events, (rows @ rows.T).toarray())
+    else:
+        i, j, s = neighbours(names, NEIGHBOURS)
+        edges = zip(i.tolist(), j.tolist(), s.tolist(), strict=True)
+        events = average_link(len(topic), edges, threshold)
+    return [[topic[k] for k in event] for event in events]
+
+
+def _reattach(events: list[list[int]], sims: Any) -> list[list[int]]:
+    """Lone articles join the event of highest average similarity when it reaches REATTACH."""
+    groups = [e for e in events if len(e) > 1]
+    if not groups:
+        return events
+    joined = [list(e) for e in groups]
+    alone = []
+    for event in events:
+        if len(event) > 1:
+            continue
+        averages = [float(sims[event[0], g].mean()) for g in groups]
+        best = int(np.argmax(averages))
+        if averages[best] >= REATTACH:
+            joined[best].append(event[0])
+        else:
+            alone.append(event)
+    return [sorted(e) for e in joined] + alone
+
+
+def _rejoin(events: list[list[int]], sims: Any) -> list[list[int]]:
+    """Events of two or more merged while their average similarity reaches REJOIN."""
+    groups = [list(e) for e in events if len(e) > 1]
+    while len(groups) > 1:
+        best, pair = REJOIN, None
+        for a in range(len(groups)):
+            for b in range(a + 1, len(groups)):
+                avg = float(sims[np.ix_(groups[a], groups[b])].mean())
+                if avg >= best:
+                    best, pair = avg, (a, b)
         if pair is None:
             break
-        a, b = pair
-        members[a].extend(members.pop(b))
-        row_b = total.pop(b)
-        for c, s in row_b.items():
-            if c == a:
-                continue
-            total[c].pop(b, None)
-            total[a][c] = total[a].get(c, 0.0) + s
-            total[c][a] = total[a][c]
-        total[a].pop(b, None)
-    return [sorted(m) for m in members.values()]
+        groups[pair[0]].extend(groups.pop(pair[1]))
+    return [sorted(g) for g in groups] + [e for e in events if len(e) == 1]

@@ -49,6 +49,7 @@ def write_index(
                 "discrepancies": s["discrepancies"],
                 "unique_passages": s["unique_passages"],
                 "path": f"stories/{s['id']}",
+                "files": s.get("files", []),
             }
             for s in ranked
         ],

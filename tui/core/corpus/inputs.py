@@ -10,6 +10,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from tui.core.errors import InputError
 from tui.core.load.article import Article
@@ -27,6 +28,8 @@ class Record:
     """The file to read (a JSON Lines file for a record)."""
     line: int = -1
     """Line number (from 0) in a JSON Lines file, or -1 for an article file."""
+    offset: int = -1
+    """Byte offset of that line (a record is read with one seek), or -1."""
 
 
 def iter_records(inputs: list[str]) -> Iterator[Record | InputError]:
@@ -59,9 +62,11 @@ def iter_records(inputs: list[str]) -> Iterator[Record | InputError]:
 def _jsonl(path: Path) -> Iterator[Record | InputError]:
     try:
         with path.open("rb") as fh:
+            offset = 0
             for n, line in enumerate(fh):
                 if line.strip():
-                    yield Record(f"{path}#{_record_id(line, n)}", str(path), n)
+                    yield Record(f"{path}#{_record_id(line, n)}", str(path), n, offset)
+                offset += len(line)
     except OSError as exc:
         yield InputError(str(path), exc.strerror or "cannot read")
 
@@ -83,16 +88,25 @@ def load_record(record: Record) -> Article:
     """
     if record.line < 0:
         return load_article(record.path, article_id=record.key)
-    with open(record.path, "rb") as fh:
-        for n, raw in enumerate(fh):
-            if n == record.line:
-                return article_from_json(raw, record)
-    raise InputError(record.key, "record not found")
+    body, fmt = record_source(record)
+    return article_from_text(body, record.key, record.key, fmt=fmt)
 
 
-def article_from_json(raw: bytes, record: Record) -> Article:
-    """Build the Article of one JSON Lines record (`url`, `title`, `date`, `text` or `html`)."""
+def record_source(record: Record) -> tuple[str, str]:
+    """The article text a JSON Lines record stands for, and its format (`txt` or `html`).
+
+    A `text` record becomes title, text, date and url as paragraphs: what a `.txt` file of the
+    article would hold (so a story's copy of it loads the same in the app).
+
+    Raises:
+        InputError: the line cannot be read, is not a JSON object, or has no text or html.
+    """
     where = f"{record.path}:{record.line + 1}"
+    try:
+        with open(record.path, "rb") as fh:
+            raw = _line_of(fh, record)
+    except OSError as exc:
+        raise InputError(record.path, exc.strerror or "cannot read") from None
     try:
         obj = json.loads(raw)
     except ValueError as exc:
@@ -104,11 +118,18 @@ def article_from_json(raw: bytes, record: Record) -> Article:
         body, fmt = obj.get("html"), "html"
     if not isinstance(body, str) or not body.strip():
         raise InputError(where, "no text or html")
-    head = [str(obj[k]) for k in ("title",) if isinstance(obj.get(k), str)]
     if fmt == "txt":
+        head = [str(obj[k]) for k in ("title",) if isinstance(obj.get(k), str)]
         tail = [str(obj[k]) for k in ("date", "url") if isinstance(obj.get(k), str)]
         body = "\n\n".join([*head, body, *tail])
-    article = article_from_text(body, record.key, record.key, fmt=fmt)
-    if fmt == "html":
-        return article
-    return article
+    return body, fmt
+
+
+def _line_of(fh: BinaryIO, record: Record) -> bytes:
+    if record.offset >= 0:
+        fh.seek(record.offset)
+        return fh.readline()
+    for n, raw in enumerate(fh):
+        if n == record.line:
+            return raw
+    raise InputError(record.key, "record not found")

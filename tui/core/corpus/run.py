@@ -21,14 +21,19 @@ from tui.core.errors import InputError
 
 RETRIES = 3
 """Times Dask reruns a task whose worker was lost."""
+BATCH = 64
+"""Articles per feature task (one task per article costs more in scheduling than in work)."""
 
 
-def features_task(record: Record) -> Features | str:
-    """Load one record and compute its Features; a bad article becomes its one-line error."""
-    try:
-        return features_of(load_record(record))
-    except InputError as exc:
-        return str(exc)
+def features_task(records: list[Record]) -> list[Features | str]:
+    """Load records and compute their Features; a bad article becomes its one-line error."""
+    out: list[Features | str] = []
+    for record in records:
+        try:
+            out.append(features_of(load_record(record)))
+        except InputError as exc:
+            out.append(str(exc))
+    return out
 
 
 def run_corpus(
@@ -59,21 +64,29 @@ def run_corpus(
         else:
             records.append(item)
     by_key = {r.key: r for r in records}
-    futures = client.map(features_task, records, retries=RETRIES, pure=False)
+    batches = [records[i : i + BATCH] for i in range(0, len(records), BATCH)]
+    futures = client.map(features_task, batches, retries=RETRIES, pure=False)
+    sizes = {f.key: len(b) for f, b in zip(futures, batches, strict=True)}
     feats: list[Features] = []
-    for done, future in enumerate(as_completed(futures), 1):  # type: ignore[no-untyped-call]
-        result = future.result()
+    done = 0
+    progress("articles", 0, len(records))
+    for future in as_completed(futures):  # type: ignore[no-untyped-call]
+        for result in future.result():
+            if isinstance(result, str):
+                failed.append(result)
+            else:
+                feats.append(result)
+        done += sizes[future.key]
         progress("articles", done, len(records))
-        if isinstance(result, str):
-            failed.append(result)
-        else:
-            feats.append(result)
         future.release()
     feats.sort(key=lambda f: f.key)
     clustering = cluster(feats)
     stories = [[by_key[k] for k in keys] for keys in clustering.stories]
-    todo = [s for s in stories if not is_done(out, story_id([r.key for r in s]))]
-    summaries = [analyse_story(s, str(out)) for s in stories if s not in todo]
+    done_already = [is_done(out, story_id([r.key for r in s])) for s in stories]
+    todo = [s for s, done in zip(stories, done_already, strict=True) if not done]
+    summaries = [
+        analyse_story(s, str(out)) for s, done in zip(stories, done_already, strict=True) if done
+    ]
     futures = client.map(analyse_story, todo, out=str(out), retries=RETRIES, pure=False)
     progress("stories", 0, len(todo))
     for n, future in enumerate(as_completed(futures), 1):  # type: ignore[no-untyped-call]

@@ -1,7 +1,9 @@
 """Provides analyse_story(): one story's files through the same analysis as `sidebyside`.
 
 Writes `DIR/stories/<id>/report.{json,md,html}` and `story.json` (members, provenance,
-ranking figures). `story.json` is written last, atomically: a story with it is done (resume).
+ranking figures, and `files`: what the app opens). A JSON Lines member has no file of its own,
+so its text is written to `DIR/stories/<id>/articles/`. `story.json` is written last,
+atomically: a story with it is done (resume).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from tui.core.corpus.inputs import Record, load_record
+from tui.core.corpus.inputs import Record, load_record, record_source
 from tui.core.load.article import Article
 
 NEAR_COPY = 0.8
@@ -75,6 +77,8 @@ def analyse_story(records: Sequence[Record], out: str) -> dict[str, Any]:
     articles = sorted((load_record(r) for r in records), key=lambda a: (a.date or "9", a.id))
     analysis = analyze(articles)
     folder.mkdir(parents=True, exist_ok=True)
+    by_key = {r.key: r for r in records}
+    files = [member_file(by_key[a.id], folder, n) for n, a in enumerate(articles, 1)]
     for fmt in ("json", "md", "html"):
         _write(folder / f"report.{fmt}", render(fmt, analysis))
     severities = [d.severity for d in analysis.discrepancies]
@@ -91,9 +95,26 @@ def analyse_story(records: Sequence[Record], out: str) -> dict[str, Any]:
         "discrepancies": len(severities),
         "unique_passages": unique,
         "provenance": provenance(articles),
+        "files": files,
     }
     _write(folder / "story.json", json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
     return doc
+
+
+def member_file(record: Record, folder: Path, n: int) -> str:
+    """A file the app can open for one member: its own, or a copy of a JSON Lines record's text.
+
+    Returns:
+        An absolute path (the app may be started from another folder).
+    """
+    if record.line < 0:
+        return str(Path(record.path).resolve())
+    body, fmt = record_source(record)
+    name = re.sub(r"[^\w.-]+", "_", record.key.rsplit("#", 1)[-1])[:60]
+    path = folder / "articles" / f"{n:03d}-{name}.{fmt}"
+    path.parent.mkdir(exist_ok=True)
+    _write(path, body)
+    return str(path.resolve())
 
 
 def _write(path: Path, text: str) -> None:

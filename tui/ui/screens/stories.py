@@ -1,7 +1,8 @@
 """Provides StoriesScreen: the story list of a corpus output folder (`sidebyside DIR`).
 
 One line per story of `DIR/index.json`, in the index's ranking; enter posts
-`StoriesScreen.Opened` with the story's member files (the app opens them in Compare).
+`StoriesScreen.Opened` with the story's member files (the app opens them in Compare): the
+index's `files`, where a JSON Lines record is the copy of its text in the story's folder.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ class StoriesScreen(Screen[None]):
         story: str
         """The story id."""
         paths: list[str]
-        """Its member article files."""
+        """Files of its members the app can load (a JSON Lines member's copy in the story)."""
 
     def __init__(self, index: dict[str, Any]) -> None:
         super().__init__()
@@ -53,4 +54,4 @@ class StoriesScreen(Screen[None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         story = next(s for s in self.index["stories"] if s["id"] == event.option.id)
-        self.post_message(self.Opened(story["id"], list(story["articles"])))
+        self.post_message(self.Opened(story["id"], list(story.get("files") or story["articles"])))
