@@ -164,6 +164,15 @@ class CompareScreen(Screen[None]):
         self.sidebar.show_articles(self.articles, None, reference, None)
         self.refresh_bindings()
 
+    def show_stage(self, label: str | None) -> None:
+        """Say what part of the analysis still runs behind the comparison (None: nothing)."""
+        progress = self.query_one("#progress")
+        progress.display = label is not None
+        if label is not None:
+            if not progress.query(LoadingIndicator):
+                progress.mount(LoadingIndicator(), before=0)
+            self.query_one("#progress-label", Label).update(label)
+
     def show_failure(self, problem: str) -> None:
         """Say the analysis failed."""
         self.query_one("#progress").display = False
