@@ -12,7 +12,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Label
 
-from tui.core.analysis import Analysis, LazySeq, stages
+from tui.core.analysis import Analysis, LazySeq, analysis_stages, stages
 from tui.core.load.article import Article
 from tui.core.load.collection import Collection
 from tui.ui.app import SideBySideApp
@@ -140,3 +140,38 @@ async def test_a_failure_after_the_alignment_keeps_the_comparison_and_says_so() 
         await _until(pilot, lambda: _progress(app) is None, "the failure")
         assert app.compare_screen.view.rows
         assert any("fact check broke" in n.message for n in app._notifications)
+
+
+async def test_the_pair_aligned_alone_shows_first_and_the_cursor_keeps_its_sentence() -> None:
+    from tui.core.load.collection import load_collection
+    from tui.resources import seed_paths
+
+    collection = load_collection(seed_paths())
+    pieces = list(analysis_stages(collection.articles))
+    assert pieces[0][0] == "pair"
+    feed = AnalysisFeed()
+    feed.put(pieces[0])
+    app = SideBySideApp(collection, pending=feed, notes_path=_notes())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.compare_screen
+        assert screen.analysis is not None and len(screen.analysis.articles) == 2
+        assert _progress(app) == "Aligning all 5 versions…"
+        for _ in range(6):
+            await pilot.press("j")
+        group = screen.view.current_group
+        assert group is not None
+        sentence = screen.analysis.alignment.groups[group].slot(screen.analysis.reference)[0]
+        # a version not aligned yet is refused, not shown wrongly
+        screen.show_right(collection.articles[3].id)
+        assert screen.right == collection.articles[1].id
+        for piece in pieces[1:]:
+            feed.put(piece)
+        feed.finish()
+        await _until(pilot, lambda: _progress(app) is None, "the end of the feed")
+        assert len(screen.analysis.articles) == 5
+        group = screen.view.current_group
+        assert group is not None
+        assert sentence in screen.analysis.alignment.groups[group].slot(screen.analysis.reference)
+        screen.show_right(collection.articles[3].id)
+        assert screen.right == collection.articles[3].id

@@ -203,9 +203,10 @@ def analyze_all(
     return analyze(articles, reference, threshold).complete()
 
 
-STAGES = ("alignment", "diffs", "facts")
+STAGES = ("pair", "alignment", "diffs", "facts")
 """What stages() yields: (stage, payload) with payload an Alignment, a dict of some diffs (keys
-as in Analysis.diffs), or the (facts, discrepancies) pair."""
+as in Analysis.diffs), or the (facts, discrepancies) pair; analysis_stages() starts with "pair":
+(the alignment of the reference and the first other version alone, its diffs)."""
 
 DIFF_CHUNK = 2000
 """About how many diffs one "diffs" stage after the fact check holds (whole versions each)."""
@@ -242,3 +243,32 @@ def stages(analysis: Analysis, first: str | None = None) -> Iterator[tuple[str, 
             chunk = {}
     if chunk:
         yield "diffs", chunk
+
+
+def analysis_stages(
+    articles: Sequence[Article],
+    reference: str | None = None,
+    threshold: float | None = None,
+    first: str | None = None,
+) -> Iterator[tuple[str, object]]:
+    """analyze() piece by piece: with three versions or more, the reference and `first` aligned
+    alone come first (a fraction of the time of all of them), then stages() of the analysis.
+
+    Args:
+        articles: the versions, in collection order.
+        reference: id of the reference version (default: the first).
+        threshold: alignment threshold (default: the engine's).
+        first: id of the version compared first (default: the first one not the reference).
+
+    Yields:
+        ("pair", (Alignment of the two, their diffs)) when there are more than two versions,
+        then what stages() yields.
+    """
+    ids = [a.id for a in articles]
+    ref = reference if reference is not None else (ids[0] if ids else None)
+    if first is None or first == ref or first not in ids:
+        first = next((i for i in ids if i != ref), None)
+    if len(ids) > 2 and ref in ids and first is not None:
+        pair = align([a for a in articles if a.id in (ref, first)], ref, threshold)
+        yield "pair", (pair, LazyDiffs(pair).compute_all())
+    yield from stages(analyze(articles, reference, threshold), first)

@@ -24,7 +24,7 @@ from textual.app import App
 from textual.binding import BindingType
 from textual.worker import get_current_worker
 
-from tui.core.analysis import Analysis, analyze, stages
+from tui.core.analysis import Analysis, analysis_stages, analyze, stages
 from tui.core.load.collection import Collection, load_collection
 from tui.resources import styles_dir
 from tui.ui.commands import CompareCommands
@@ -115,7 +115,7 @@ class SideBySideApp(NotesActions, App[None]):
         # rather than draw a loading screen that its result replaces at once
         feed.wait_first(LOADING_GRACE)
         self._generation += 1
-        self._assembly = Assembly()
+        self._assembly = Assembly(len(self.collection.articles))
         generation = self._generation
 
         def arrived(piece: Piece | None, error: BaseException | None) -> None:
@@ -142,7 +142,7 @@ class SideBySideApp(NotesActions, App[None]):
             first: the version whose diffs come first (the one the screen will show).
         """
         self._generation += 1
-        self._assembly = Assembly()
+        self._assembly = Assembly(len(self.collection.articles))
         self.compare_screen.show_loading(reference)
         self._analyze(reference, self._generation, first)
 
@@ -150,8 +150,12 @@ class SideBySideApp(NotesActions, App[None]):
     def _analyze(self, reference: str | None, generation: int, first: str | None) -> None:
         worker = get_current_worker()
         try:
-            analysis = self.analyzer(self.collection.articles, reference, self.threshold)
-            for piece in stages(analysis, first):  # each piece computed as the last one went
+            articles = self.collection.articles
+            if self.analyzer is analyze:  # the pair on screen aligned alone first
+                pieces = analysis_stages(articles, reference, self.threshold, first)
+            else:
+                pieces = stages(self.analyzer(articles, reference, self.threshold), first)
+            for piece in pieces:  # each piece computed as the last one went
                 if worker.is_cancelled:
                     return
                 self.post_message(AnalysisArrived(piece, generation))
@@ -176,8 +180,12 @@ class SideBySideApp(NotesActions, App[None]):
         if analysis is None:
             return
         screen = self.compare_screen
-        if screen.analysis is None or screen.analysis.alignment is not analysis.alignment:
-            self._show(analysis)  # the first comparison of this analysis
+        shown = screen.analysis
+        if shown is None or shown.alignment is not analysis.alignment:
+            place = _same_place(shown, analysis, screen.view.current_group)
+            self._show(analysis)  # the first comparison of this analysis (or of all versions)
+            if place is not None:
+                screen.goto_group(place)
         elif piece is not None and piece[0] == "diffs":
             # the screen's analysis shares the diffs filled in place: redraw only when the pair
             # on screen got some
@@ -232,6 +240,17 @@ class SideBySideApp(NotesActions, App[None]):
                 else self.compare_screen
             )
             await target.run_action(action)
+
+
+def _same_place(old: Analysis | None, new: Analysis, group: int | None) -> int | None:
+    """The group of `new` holding the first reference sentence of `group` in `old` (the pair
+    aligned alone numbers its groups otherwise than all versions do)."""
+    if old is None or group is None or old.reference != new.reference:
+        return None
+    slot = old.alignment.groups[group].slot(old.reference)
+    if not slot:
+        return None
+    return next((g.id for g in new.alignment.groups if slot[0] in g.slot(new.reference)), None)
 
 
 def _problem(error: BaseException) -> str:

@@ -2,7 +2,8 @@
 
 The launch's analysis process (`tui.ui.preload`) and the app's analysis worker both hand out
 the pieces of `tui.core.analysis.stages()` (the alignment, the diffs of the pair on screen,
-the fact check, the other diffs) as they are computed. An `AnalysisFeed` holds the pieces
+the fact check, the other diffs; before them all, the reference and the first other version
+aligned alone) as they are computed. An `AnalysisFeed` holds the pieces
 received so far and passes each new one to a listener (the app, from the thread that received
 it), so the app can show the comparison as soon as the alignment is there. `Assembly` turns
 the pieces into an Analysis the screens can read at any stage: diffs not yet there are absent
@@ -29,6 +30,7 @@ Listener = Callable[[Piece | None, BaseException | None], None]
 """Called with each piece (None once all arrived) or with the error that ended the feed."""
 
 STAGE_LABELS = {
+    "pair": "Aligning all {n} versions…",
     "alignment": "Comparing words…",
     "diffs": "Checking facts…",
     "facts": "Comparing the other versions…",
@@ -141,7 +143,11 @@ class AnalysisFeed:
 class Assembly:
     """Pieces of an analysis put together: an Analysis readable at every stage."""
 
-    def __init__(self) -> None:
+    def __init__(self, versions: int = 0) -> None:
+        self.versions = versions
+        """How many versions are being aligned (for the progress line)."""
+        self.pair: Analysis | None = None
+        """The reference and the first other version aligned alone, until the alignment."""
         self.alignment: Alignment | None = None
         """The alignment, once arrived."""
         self.diffs: dict[tuple[int, str], tuple[Op, ...]] = {}
@@ -159,8 +165,13 @@ class Assembly:
         self.stage = stage
         if stage == "complete":
             self.whole = payload
+        elif stage == "pair":
+            from tui.core.analysis import Analysis
+
+            self.pair = Analysis(payload[0], payload[1], (), ())
         elif stage == "alignment":
             self.alignment = payload
+            self.pair = None
         elif stage == "diffs":
             self.diffs.update(payload)
         elif stage == "facts":
@@ -175,7 +186,7 @@ class Assembly:
         if self.whole is not None:
             return self.whole
         if self.alignment is None:
-            return None
+            return self.pair
         facts, discrepancies = self.checked or ((), ())
         return Analysis(self.alignment, self.diffs, facts, discrepancies)
 
@@ -183,6 +194,6 @@ class Assembly:
         """What the progress line says is running now (None: nothing, all arrived)."""
         if self.whole is not None or self.stage is None:
             return None
-        if self.stage == "alignment":
-            return STAGE_LABELS["alignment"]
+        if self.stage in ("pair", "alignment"):
+            return STAGE_LABELS[self.stage].format(n=self.versions)
         return STAGE_LABELS["diffs" if self.checked is None else "facts"]

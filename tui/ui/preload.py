@@ -9,7 +9,8 @@ of competing for the GIL, else here (loading) and in a thread (analysis). The ch
 several milliseconds) and is ended if the app exits first. `start_launch` has the child load
 the inputs too (the app process then never imports the parsing modules) and send the collection
 (with its per-file errors, or the InputError that stops the launch), then the analysis piece
-by piece (`tui.core.analysis.stages`: the alignment first, each piece pickled on its own with
+by piece (`tui.core.analysis.analysis_stages`: the pair on screen aligned alone, then the
+alignment of all versions and the rest, each piece pickled on its own with
 the articles as indices into the collection the app already has); the app picks up the
 collection from a future and the pieces from an `AnalysisFeed`. `sidecar_hint` tells the app,
 from the same process, whether a notes sidecar exists, so it can leave an absent one (no note
@@ -301,12 +302,12 @@ def _receive_piece(pipe: Any, articles: Sequence[Article]) -> tuple[bool, Any]:
 
 def _launch_child(fd: int, load: Callable[[], Loaded]) -> NoReturn:
     """The forked launch process: load and send the collection, then the analysis piece by
-    piece (`tui.core.analysis.stages`), then (True, None) or (False, the error)."""
+    piece (`tui.core.analysis.analysis_stages`), then (True, None) or (False, the error)."""
     code = 0
     try:
         _paused.clear()
         gc.enable()
-        from tui.core.analysis import analyze, stages  # imported before the fork: no cost
+        from tui.core.analysis import analysis_stages  # imported before the fork: no cost
 
         with os.fdopen(fd, "wb") as pipe:
             try:
@@ -319,7 +320,7 @@ def _launch_child(fd: int, load: Callable[[], Loaded]) -> NoReturn:
             if collection is not None and collection.articles:
                 articles = collection.articles
                 try:
-                    for piece in stages(analyze(articles, reference)):
+                    for piece in analysis_stages(articles, reference):
                         _send_piece(pipe, (True, piece), articles)
                     reply: tuple[bool, Any] = (True, None)
                 except BaseException as exc:  # handed to the parent, which shows it
@@ -333,13 +334,13 @@ def _launch_child(fd: int, load: Callable[[], Loaded]) -> NoReturn:
 
 def _feed_thread(articles: Sequence[Article], reference: str | None) -> AnalysisFeed:
     """Where no fork is safe: the analysis pieces from a thread of this process."""
-    from tui.core.analysis import analyze, stages
+    from tui.core.analysis import analysis_stages
 
     feed = AnalysisFeed()
 
     def run() -> None:
         try:
-            for piece in stages(analyze(articles, reference)):
+            for piece in analysis_stages(articles, reference):
                 feed.put(piece)
         except BaseException as exc:
             feed.fail(exc)
@@ -377,7 +378,7 @@ def start_launch(load: Callable[[], Loaded]) -> tuple[Future[Loaded], AnalysisFe
         collection, reference, _ = loaded.result()
         return loaded, _feed_thread(collection.articles, reference)
     # imported before the fork: the app needs these modules anyway (to unpickle the result)
-    from tui.core.analysis import analyze, stages  # noqa: F401
+    from tui.core.analysis import analysis_stages  # noqa: F401
 
     loaded = Future()
     feed = AnalysisFeed()

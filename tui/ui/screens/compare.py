@@ -295,6 +295,9 @@ class CompareScreen(Screen[None]):
         if article == self.analysis.reference:
             self.notify(f"{article} is the reference (left column).", timeout=3)
             return
+        if all(a.id != article for a in self.analysis.articles):  # the pair came first
+            self.notify(f"{article} is still being aligned: a moment.", timeout=3)
+            return
         self.right = article
         self._show_pair(self.view.current_group)
 
