@@ -190,7 +190,7 @@ class SideBySideApp(NotesActions, App[None]):
             # the screen's analysis shares the diffs filled in place: redraw only when the pair
             # on screen got some
             if any(art == screen.right for _, art in piece[1]):
-                screen.show_analysis(screen.analysis)
+                screen.show_analysis(shown)
         else:
             screen.show_analysis(analysis)
             self.analysis_shown(analysis)  # the notes (and the report export) see the facts
