@@ -154,6 +154,10 @@ async def main():
         while app.compare_screen.query_one("#progress").display:
             await asyncio.sleep(0.01)
         print("DONE", time.monotonic())
+        import resource
+        await asyncio.sleep(0.2)  # the analysis process has been reaped by now
+        who = (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+        print("RSS", *(resource.getrusage(w).ru_maxrss for w in who))
 
 asyncio.run(main())
 """
@@ -176,7 +180,9 @@ def big_story() -> None:
         paths = [str(p) for p in write_story(Path(tmp), *BIG)]
         code = f"ARGS = {paths!r}\n" + _OURS.replace(_SCREEN, _DONE)
         _launch(code)  # warm-up
-        firsts, dones = [], []
+        firsts: list[float] = []
+        dones: list[float] = []
+        peaks: list[tuple[float, ...]] = []
         for _ in range(3):
             t0 = time.monotonic()
             done = subprocess.run(
@@ -186,14 +192,20 @@ def big_story() -> None:
                 env=_ENV,
                 stdin=subprocess.DEVNULL,
             )
-            marks = dict(line.split()[:2] for line in done.stdout.decode().splitlines()[-2:])
-            firsts.append(float(marks["SCREEN"]) - t0)
-            dones.append(float(marks["DONE"]) - t0)
+            lines = done.stdout.decode().splitlines()[-3:]
+            marks = {line.split()[0]: line.split()[1:] for line in lines}
+            firsts.append(float(marks["SCREEN"][0]) - t0)
+            dones.append(float(marks["DONE"][0]) - t0)
+            peaks.append(tuple(int(kb) / 1024 for kb in marks["RSS"]))
     n, m = BIG
     print(
         f"app on {n}x{m}: launch to first compare screen median "
         f"{statistics.median(firsts):.2f} s (target <= 2 s), to the complete analysis "
         f"{statistics.median(dones):.2f} s (median of 3)"
+    )
+    print(
+        f"  peak RSS: app process {max(p[0] for p in peaks):.0f} MiB, analysis process "
+        f"{max(p[1] for p in peaks):.0f} MiB (target <= 150 MiB each)"
     )
 
 
