@@ -245,30 +245,40 @@ def stages(analysis: Analysis, first: str | None = None) -> Iterator[tuple[str, 
         yield "diffs", chunk
 
 
+PAIR_FIRST_SENTENCES = 2000
+"""From this many sentences in all versions, analysis_stages() aligns the first pair alone first
+(below it, all versions align about as fast, and the rows would change under the reader)."""
+
+
 def analysis_stages(
     articles: Sequence[Article],
     reference: str | None = None,
     threshold: float | None = None,
     first: str | None = None,
+    pair_first: bool | None = None,
 ) -> Iterator[tuple[str, object]]:
-    """analyze() piece by piece: with three versions or more, the reference and `first` aligned
-    alone come first (a fraction of the time of all of them), then stages() of the analysis.
+    """analyze() piece by piece: on a big story, the reference and `first` aligned alone come
+    first (a fraction of the time of all versions), then stages() of the analysis.
 
     Args:
         articles: the versions, in collection order.
         reference: id of the reference version (default: the first).
         threshold: alignment threshold (default: the engine's).
         first: id of the version compared first (default: the first one not the reference).
+        pair_first: align the pair alone first (None: from PAIR_FIRST_SENTENCES sentences on,
+            with three versions or more).
 
     Yields:
-        ("pair", (Alignment of the two, their diffs)) when there are more than two versions,
-        then what stages() yields.
+        ("pair", (Alignment of the two, their diffs)) when the pair comes first, then what
+        stages() yields.
     """
+    if pair_first is None:
+        pair_first = sum(len(a.sentences) for a in articles) >= PAIR_FIRST_SENTENCES
     ids = [a.id for a in articles]
     ref = reference if reference is not None else (ids[0] if ids else None)
     if first is None or first == ref or first not in ids:
         first = next((i for i in ids if i != ref), None)
-    if len(ids) > 2 and ref in ids and first is not None:
+    if pair_first and len(ids) > 2 and ref in ids and first is not None:
         pair = align([a for a in articles if a.id in (ref, first)], ref, threshold)
         yield "pair", (pair, LazyDiffs(pair).compute_all())
     yield from stages(analyze(articles, reference, threshold), first)
