@@ -148,7 +148,7 @@ async def test_the_pair_aligned_alone_shows_first_and_the_cursor_keeps_its_sente
 
     collection = load_collection(seed_paths())
     pieces = list(analysis_stages(collection.articles, pair_first=True))  # as a big story
-    assert [stage for stage, _ in analysis_stages(collection.articles)][0] == "alignment"
+    assert next(stage for stage, _ in analysis_stages(collection.articles)) == "alignment"
     assert pieces[0][0] == "pair"
     feed = AnalysisFeed()
     feed.put(pieces[0])
