@@ -23,8 +23,10 @@ def seeds():  # type: ignore[no-untyped-def]
 
 def test_analyze_defers_diffs_and_facts_until_asked(seeds, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     calls: list[str] = []
-    real_diff, real_check = analysis_module.word_diff, analysis_module.check_facts
-    monkeypatch.setattr(analysis_module, "word_diff", lambda *a: calls.append("d") or real_diff(*a))
+    real_diff, real_check = analysis_module.Differ.diff, analysis_module.check_facts
+    monkeypatch.setattr(
+        analysis_module.Differ, "diff", lambda *a: calls.append("d") or real_diff(*a)
+    )
     monkeypatch.setattr(
         analysis_module, "check_facts", lambda al: calls.append("f") or real_check(al)
     )

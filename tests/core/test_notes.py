@@ -701,3 +701,32 @@ def test_an_edit_that_keeps_the_anchor_adds_no_history(sidecar: Path, anchor: An
     store = open_store(sidecar)
     note = store.add("1", "a", [anchor])
     assert store.edit(note.id, text="b", anchors=[anchor]).history == ()
+
+
+def test_locate_resolves_an_anchor_shared_by_many_notes_once(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from tui.core.load.articles import load_article
+    from tui.core.notes import placement
+    from tui.resources import seed_paths
+
+    article = load_article(seed_paths()[0])
+    anchor = Anchor(article.id, "0" * 64, "no such quote in the text", "", "", 3, 9)
+    notes = [
+        Note(
+            f"n{i}",
+            "2026-01-01T00:00:00Z",
+            "2026-01-01T00:00:00Z",
+            "me",
+            "disputed",
+            "x",
+            (),
+            (anchor,),
+        )
+        for i in range(50)
+    ]
+    calls: list[Anchor] = []
+    real = placement.resolve
+    monkeypatch.setattr(placement, "resolve", lambda a, art: calls.append(a) or real(a, art))
+    located = placement.locate(notes, [article])
+    assert len(calls) == 1
+    assert [item.note.id for item in located] == [n.id for n in notes]
+    assert {item.placements[0].resolution for item in located} == {real(anchor, article)}

@@ -48,7 +48,10 @@ elif case == "launch":  # load in the child too: a folder with the seeds and one
     out["parsing"] = sorted(m for m in parsers if m in sys.modules)
     out["articles"] = len(collection.articles)
     out["errors"] = [[type(e).__name__, str(e)] for e in collection.errors]
-    out["same"] = analysis.result(timeout=60) == analyze(collection.articles)
+    got = analysis.result(timeout=60)
+    out["same"] = got == analyze(collection.articles)
+    # the pieces name the collection's articles: no second copy crossed the pipe
+    out["shared"] = all(a is b for a, b in zip(got.articles, collection.articles))
 elif case == "bad-input":
     from tui.core.errors import MissingInput
     def load():
@@ -105,6 +108,7 @@ def test_the_launch_process_loads_and_sends_the_collection_with_its_errors(tmp_p
     assert result["articles"] == 5
     assert result["errors"] == [["EmptyInput", f"{tmp_path / 'zz-empty.txt'}: empty file"]]
     assert result["same"] is True
+    assert result["shared"] is True
     assert result["extra"] == "extra"
 
 

@@ -17,6 +17,7 @@ from tui.ui.preload import Loaded, SidecarHint, pause_gc, resume_gc, sidecar_hin
 if TYPE_CHECKING:
     from tui.core.analysis import Analysis
     from tui.ui.app import SideBySideApp
+    from tui.ui.feed import AnalysisFeed
 
 
 def add_app_arguments(parser: argparse.ArgumentParser) -> None:
@@ -48,15 +49,15 @@ def _keyboard_from_terminal() -> None:
 class Launch:
     """A started launch: the inputs loading and the analysis running (see `start`)."""
 
-    def __init__(self, loaded: Future[Loaded], analysis: Future[Analysis]) -> None:
+    def __init__(self, loaded: Future[Loaded], analysis: AnalysisFeed | Future[Analysis]) -> None:
         self._loaded = loaded
         self._analysis = analysis
 
     def inputs(
         self,
-    ) -> tuple[Collection, str | None, Future[Analysis] | None, SidecarHint | None]:
+    ) -> tuple[Collection, str | None, AnalysisFeed | Future[Analysis] | None, SidecarHint | None]:
         """Wait for the inputs: the collection, the checked reference, the running analysis
-        (None: no article) and the notes sidecar's state.
+        (its feed of pieces; None: no article) and the notes sidecar's state.
 
         Raises:
             InputError: bad input (nothing loaded, a bad option or reference).

@@ -3,19 +3,22 @@
 The app, the reports and the CLI all call this one function, so they always agree. The
 alignment is computed at once; the word diffs (per slot) and the fact check (facts and
 discrepancies together) are computed on first use and kept, so a command pays only for
-what it prints. Pickling an Analysis computes every piece first (the app's preload sends
-it whole), and `complete()` does the same in place.
+what it prints. Pickling an Analysis computes every piece first, and `complete()` does the
+same in place. `stages()` hands the pieces out one at a time, in the order the app shows them
+(the alignment, the diffs of the pair on screen, the fact check, the other diffs), so the app
+can show the first comparison before the rest is computed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import groupby
 from typing import Any, TypeVar, overload
 
 from tui.core.align.aligner import Alignment, Group, align
 from tui.core.compare.check import check_facts
-from tui.core.compare.diff import Op, word_diff
+from tui.core.compare.diff import Differ, Op
 from tui.core.compare.discrepancy import Discrepancy
 from tui.core.extract.fact import Fact
 from tui.core.load.article import Article
@@ -69,7 +72,7 @@ class LazyDiffs(Mapping[tuple[int, str], tuple[Op, ...]]):
     (on the 20 x 300 bench story, 1,577 distinct pairs of 4,668 diffs).
     """
 
-    __slots__ = ("_alignment", "_by_text", "_cache", "_keys")
+    __slots__ = ("_alignment", "_by_text", "_cache", "_differ", "_keys")
 
     def __init__(self, alignment: Alignment) -> None:
         self._alignment = alignment
@@ -83,6 +86,7 @@ class LazyDiffs(Mapping[tuple[int, str], tuple[Op, ...]]):
         }
         self._cache: dict[tuple[int, str], tuple[Op, ...]] = {}
         self._by_text: dict[tuple[str, str], tuple[Op, ...]] = {}
+        self._differ = Differ()  # each reference slot tokenised and scanned once
 
     def __getitem__(self, key: tuple[int, str]) -> tuple[Op, ...]:
         ops = self._cache.get(key)
@@ -93,7 +97,7 @@ class LazyDiffs(Mapping[tuple[int, str], tuple[Op, ...]]):
             texts = (ref_text, slot_text(alignment.article(key[1]), group))
             ops = self._by_text.get(texts)
             if ops is None:
-                ops = self._by_text[texts] = word_diff(*texts)
+                ops = self._by_text[texts] = self._differ.diff(*texts)
             self._cache[key] = ops
         return ops
 
@@ -197,3 +201,84 @@ def analyze_all(
 ) -> Analysis:
     """analyze() with every piece computed before it returns (for the app's workers)."""
     return analyze(articles, reference, threshold).complete()
+
+
+STAGES = ("pair", "alignment", "diffs", "facts")
+"""What stages() yields: (stage, payload) with payload an Alignment, a dict of some diffs (keys
+as in Analysis.diffs), or the (facts, discrepancies) pair; analysis_stages() starts with "pair":
+(the alignment of the reference and the first other version alone, its diffs)."""
+
+DIFF_CHUNK = 2000
+"""About how many diffs one "diffs" stage after the fact check holds (whole versions each)."""
+
+
+def stages(analysis: Analysis, first: str | None = None) -> Iterator[tuple[str, object]]:
+    """The pieces of an analysis, each computed when the previous one has been taken.
+
+    Order: the alignment; the diffs of the reference against `first` (the pair the app shows
+    first); the facts and discrepancies; then the other diffs, a few versions a chunk, in
+    collection order. Together the "diffs" pieces hold every diff exactly once.
+
+    Args:
+        analysis: a lazy (see analyze()) or complete analysis.
+        first: id of the version compared first (default: the first one not the reference).
+
+    Yields:
+        (stage, payload) pairs, stage one of STAGES.
+    """
+    yield "alignment", analysis.alignment
+    order = {a.id: i for i, a in enumerate(analysis.articles)}
+    keys = sorted(analysis.diffs, key=lambda k: (order[k[1]], k[0]))  # computes no diff
+    by_article = {art: list(ks) for art, ks in groupby(keys, key=lambda k: k[1])}
+    if first not in by_article:
+        first = next(iter(by_article), None)
+    diffs = analysis.diffs
+    yield "diffs", {k: diffs[k] for k in by_article.pop(first, [])}
+    yield "facts", (tuple(analysis.facts), tuple(analysis.discrepancies))
+    chunk: dict[tuple[int, str], tuple[Op, ...]] = {}
+    for ks in by_article.values():
+        chunk.update((k, diffs[k]) for k in ks)
+        if len(chunk) >= DIFF_CHUNK:
+            yield "diffs", chunk
+            chunk = {}
+    if chunk:
+        yield "diffs", chunk
+
+
+PAIR_FIRST_SENTENCES = 2000
+"""From this many sentences in all versions, analysis_stages() aligns the first pair alone first
+(below it, all versions align about as fast, and the rows would change under the reader)."""
+
+
+def analysis_stages(
+    articles: Sequence[Article],
+    reference: str | None = None,
+    threshold: float | None = None,
+    first: str | None = None,
+    pair_first: bool | None = None,
+) -> Iterator[tuple[str, object]]:
+    """analyze() piece by piece: on a big story, the reference and `first` aligned alone come
+    first (a fraction of the time of all versions), then stages() of the analysis.
+
+    Args:
+        articles: the versions, in collection order.
+        reference: id of the reference version (default: the first).
+        threshold: alignment threshold (default: the engine's).
+        first: id of the version compared first (default: the first one not the reference).
+        pair_first: align the pair alone first (None: from PAIR_FIRST_SENTENCES sentences on,
+            with three versions or more).
+
+    Yields:
+        ("pair", (Alignment of the two, their diffs)) when the pair comes first, then what
+        stages() yields.
+    """
+    if pair_first is None:
+        pair_first = sum(len(a.sentences) for a in articles) >= PAIR_FIRST_SENTENCES
+    ids = [a.id for a in articles]
+    ref = reference if reference is not None else (ids[0] if ids else None)
+    if first is None or first == ref or first not in ids:
+        first = next((i for i in ids if i != ref), None)
+    if pair_first and len(ids) > 2 and ref in ids and first is not None:
+        pair = align([a for a in articles if a.id in (ref, first)], ref, threshold)
+        yield "pair", (pair, LazyDiffs(pair).compute_all())
+    yield from stages(analyze(articles, reference, threshold), first)

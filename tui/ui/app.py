@@ -1,10 +1,13 @@
 """Provides SideBySideApp and make_app(): the reading app over a loaded collection.
 
-The app computes nothing itself: `analyze()` runs in a thread worker that posts
-`AnalysisReady`/`AnalysisFailed`; the handlers push the result down to the compare screen.
-An analysis the launch started (`tui.ui.preload`) that is done by the time the compare screen
-is mounted (or within `LOADING_GRACE` after) shows in its first frame, without a loading screen
-or a worker.
+The app computes nothing itself: `analyze()` runs in a thread worker that posts the pieces of
+the analysis as they are computed (`AnalysisArrived`: the alignment, the diffs of the pair on
+screen, the fact check, the other diffs; or `AnalysisFailed`); the handlers put them together
+(`tui.ui.feed.Assembly`) and push the analysis as far as it got down to the compare screen,
+which shows the comparison from the alignment on, with a progress line naming what still runs.
+The launch's analysis (`tui.ui.preload`) arrives the same way from its process: pieces already
+there when the compare screen is mounted (or within `LOADING_GRACE` after) show in its first
+frame, without a loading screen or a worker.
 Loading errors of some files become error notifications while the rest opens.
 """
 
@@ -12,7 +15,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from concurrent import futures
 from concurrent.futures import Future
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
@@ -22,12 +24,13 @@ from textual.app import App
 from textual.binding import BindingType
 from textual.worker import get_current_worker
 
-from tui.core.analysis import Analysis, analyze_all
+from tui.core.analysis import Analysis, analysis_stages, analyze, stages
 from tui.core.load.collection import Collection, load_collection
 from tui.resources import styles_dir
 from tui.ui.commands import CompareCommands
+from tui.ui.feed import AnalysisFeed, Assembly, Piece
 from tui.ui.keys import APP_KEYS, KEYS, bindings
-from tui.ui.messages import AnalysisFailed, AnalysisReady
+from tui.ui.messages import AnalysisArrived, AnalysisFailed
 from tui.ui.notes_actions import NotesActions
 from tui.ui.notes_commands import NotesCommands
 from tui.ui.preload import resume_gc
@@ -71,7 +74,7 @@ class SideBySideApp(NotesActions, App[None]):
         notes_path: Path | None = None,
         threshold: float | None = None,
         analyzer: Analyzer | None = None,
-        pending: Future[Analysis] | None = None,
+        pending: AnalysisFeed | Future[Analysis] | None = None,
     ) -> None:
         super().__init__()
         self.collection = collection
@@ -82,15 +85,15 @@ class SideBySideApp(NotesActions, App[None]):
         """The notes sidecar asked for (`--notes`); None: the collection's (see NotesActions)."""
         self.threshold = threshold
         """Alignment threshold passed to analyze() (None: the engine's)."""
-        self.analyzer: Analyzer = analyzer or analyze_all
+        self.analyzer: Analyzer = analyzer or analyze
         """The core function the worker calls (tests and benchmarks pass a fixed one)."""
         self.compare_screen = CompareScreen(collection.articles, on_ready=self._screen_ready)
         """The main screen."""
         self.compare_problems: list[str] = []
         """Comparisons that failed this session (listed by `L` with the load errors)."""
         self._generation = 0
-        self._pending = pending
-        self._pending_reference = reference
+        self._pending = AnalysisFeed.of_future(pending) if isinstance(pending, Future) else pending
+        self._assembly: Assembly | None = None
         self.theme = theme or DEFAULT_THEME
 
     def get_default_screen(self) -> CompareScreen:
@@ -107,45 +110,94 @@ class SideBySideApp(NotesActions, App[None]):
         if not self.collection.articles:
             self.compare_screen.show_failure("no article loaded")
             return
-        pending = self._pending
-        if pending is not None:
-            # the launch's analysis is often a few milliseconds from done by now: wait that
-            # long rather than draw a loading screen that its result replaces at once
-            futures.wait([pending], timeout=LOADING_GRACE)
-        if pending is not None and pending.done() and pending.exception() is None:
-            # the launch's analysis finished while the app started: the first frame shows it,
-            # rather than a loading screen replaced at once
-            self._pending = None
-            self._generation += 1
-            self._show(pending.result())
-        else:
+        feed, self._pending = self._pending, None
+        if feed is None:
             self.request_analysis(self.initial_reference)
+            return
+        # the launch's alignment is often a few milliseconds from done by now: wait that long
+        # rather than draw a loading screen that its result replaces at once
+        feed.wait_first(LOADING_GRACE)
+        self._generation += 1
+        self._assembly = Assembly(len(self.collection.articles))
+        generation = self._generation
+
+        def arrived(piece: Piece | None, error: BaseException | None) -> None:
+            if error is not None:
+                self.post_message(AnalysisFailed(_problem(error), generation))
+            else:
+                self.post_message(AnalysisArrived(piece, generation))
+
+        pieces = feed.listen(arrived)  # later pieces come as messages, from the feed's thread
+        for piece in pieces:
+            self._assembly.add(piece)
+        if self._assembly.analysis() is not None:
+            self._present(None)  # the first frame shows the comparison
+        else:
+            self.compare_screen.show_loading(self.initial_reference)
 
     # ----------------------------------------------------------------- analysis worker
 
-    def request_analysis(self, reference: str | None) -> None:
-        """Start (or restart) the analysis with a reference; the screen shows progress."""
+    def request_analysis(self, reference: str | None, first: str | None = None) -> None:
+        """Start (or restart) the analysis with a reference; the screen shows progress.
+
+        Args:
+            reference: the reference version (None: the first).
+            first: the version whose diffs come first (the one the screen will show).
+        """
         self._generation += 1
+        self._assembly = Assembly(len(self.collection.articles))
         self.compare_screen.show_loading(reference)
-        self._analyze(reference, self._generation)
+        self._analyze(reference, self._generation, first)
 
     @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
-    def _analyze(self, reference: str | None, generation: int) -> None:
-        pending, self._pending = self._pending, None
+    def _analyze(self, reference: str | None, generation: int, first: str | None) -> None:
+        worker = get_current_worker()
         try:
-            if pending is not None and reference == self._pending_reference:
-                analysis = pending.result()
+            articles = self.collection.articles
+            if self.analyzer is analyze:  # the pair on screen aligned alone first
+                pieces = analysis_stages(articles, reference, self.threshold, first)
             else:
-                analysis = self.analyzer(self.collection.articles, reference, self.threshold)
+                pieces = stages(self.analyzer(articles, reference, self.threshold), first)
+            for piece in pieces:  # each piece computed as the last one went
+                if worker.is_cancelled:
+                    return
+                self.post_message(AnalysisArrived(piece, generation))
         except Exception as exc:  # a core bug must not take the app down
-            self.post_message(AnalysisFailed(f"{type(exc).__name__}: {exc}", generation))
+            self.post_message(AnalysisFailed(_problem(exc), generation))
             return
-        if not get_current_worker().is_cancelled:
-            self.post_message(AnalysisReady(analysis, generation))
+        self.post_message(AnalysisArrived(None, generation))
 
-    def on_analysis_ready(self, message: AnalysisReady) -> None:
-        if message.generation == self._generation:
-            self._show(message.analysis)
+    def on_analysis_arrived(self, message: AnalysisArrived) -> None:
+        if message.generation != self._generation or self._assembly is None:
+            return
+        if message.piece is None:  # all there
+            self.compare_screen.show_stage(None)
+            return
+        self._assembly.add(message.piece)
+        self._present(message.piece)
+
+    def _present(self, piece: Piece | None) -> None:
+        """Push the analysis as far as it arrived down to the screen."""
+        assert self._assembly is not None
+        analysis = self._assembly.analysis()
+        if analysis is None:
+            return
+        screen = self.compare_screen
+        shown = screen.analysis
+        if shown is None or shown.alignment is not analysis.alignment:
+            place = _same_place(shown, analysis, screen.view.current_group)
+            self._show(analysis)  # the first comparison of this analysis (or of all versions)
+            if place is not None:
+                screen.goto_group(place)
+        elif piece is not None and piece[0] == "diffs":
+            # the screen's analysis shares the diffs filled in place: redraw only when the pair
+            # on screen got some
+            if any(art == screen.right for _, art in piece[1]):
+                screen.show_analysis(shown)
+        else:
+            screen.show_analysis(analysis)
+            self.analysis_shown(analysis)  # the notes (and the report export) see the facts
+        screen.show_stage(self._assembly.running())
 
     def _show(self, analysis: Analysis) -> None:
         self.compare_screen.show_analysis(analysis)
@@ -153,7 +205,8 @@ class SideBySideApp(NotesActions, App[None]):
         self.call_after_refresh(resume_gc)  # the launch is over once this is on screen
 
     def on_compare_screen_reference_chosen(self, message: CompareScreen.ReferenceChosen) -> None:
-        self.request_analysis(message.article)
+        shown = self.compare_screen.analysis
+        self.request_analysis(message.article, shown.reference if shown is not None else None)
 
     def action_load_problems(self) -> None:
         """List every load problem of the session (toasts go, this list stays)."""
@@ -170,7 +223,10 @@ class SideBySideApp(NotesActions, App[None]):
         if message.generation == self._generation:
             self.compare_problems.append(message.problem)
             self.notify(message.problem, title="Could not compare", severity="error", timeout=10)
-            self.compare_screen.show_failure(message.problem)
+            if self.compare_screen.analysis is None:
+                self.compare_screen.show_failure(message.problem)
+            else:  # what arrived stays on screen
+                self.compare_screen.show_stage(None)
             resume_gc()
 
     def on_key(self, event: events.Key) -> None:
@@ -201,6 +257,22 @@ class SideBySideApp(NotesActions, App[None]):
             await target.run_action(action)
 
 
+def _same_place(old: Analysis | None, new: Analysis, group: int | None) -> int | None:
+    """The group of `new` holding the first reference sentence of `group` in `old` (the pair
+    aligned alone numbers its groups otherwise than all versions do)."""
+    if old is None or group is None or old.reference != new.reference:
+        return None
+    slot = old.alignment.groups[group].slot(old.reference)
+    if not slot:
+        return None
+    return next((g.id for g in new.alignment.groups if slot[0] in g.slot(new.reference)), None)
+
+
+def _problem(error: BaseException) -> str:
+    """One line for an analysis that failed."""
+    return f"{type(error).__name__}: {error}"
+
+
 def app_for_analysis(analysis: Analysis, **options: object) -> SideBySideApp:
     """The app over an already computed Analysis (synthetic data for tests and benchmarks)."""
     from tui.ui.synthetic import fixed_analyzer
@@ -217,7 +289,7 @@ def make_app(
     notes_path: Path | None = None,
     threshold: float | None = None,
     analyzer: Analyzer | None = None,
-    pending: Future[Analysis] | None = None,
+    pending: AnalysisFeed | Future[Analysis] | None = None,
 ) -> SideBySideApp:
     """Build the app from loaded data or from paths (for `make run`, tests and snapshots).
 
@@ -228,7 +300,8 @@ def make_app(
         notes_path: the notes sidecar (default: the collection's, see sidecar_location).
         threshold: alignment threshold (default: the engine's).
         analyzer: replaces analyze() (tests, benchmarks).
-        pending: an analysis already started for `reference` (see preload.start_analysis).
+        pending: the analysis already started for `reference`, piece by piece (see
+            preload.start_launch) or whole.
 
     Returns:
         The app, ready to run.

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from tui.core.analysis import Analysis
+from tui.ui.feed import Piece
 
 
-class AnalysisReady(Message):
-    """The worker finished analysing the collection."""
+class AnalysisArrived(Message):
+    """A piece of the analysis arrived (from the worker or the launch's process)."""
 
-    def __init__(self, analysis: Analysis, generation: int) -> None:
+    def __init__(self, piece: Piece | None, generation: int) -> None:
         super().__init__()
-        self.analysis = analysis
-        """Alignment, diffs and facts of the collection."""
+        self.piece = piece
+        """(stage, payload) as `tui.core.analysis.stages()` yields it; None: all arrived."""
         self.generation = generation
         """Which request this answers (older answers are dropped)."""
 

@@ -8,10 +8,13 @@ of competing for the GIL, else here (loading) and in a thread (analysis). The ch
 `os.fork` that pickles its results into a pipe (multiprocessing's import alone cost the launch
 several milliseconds) and is ended if the app exits first. `start_launch` has the child load
 the inputs too (the app process then never imports the parsing modules) and send the collection
-(with its per-file errors, or the InputError that stops the launch) before the analysis; the
-app picks both up from futures. `sidecar_hint` tells the app, from the same process, whether a
-notes sidecar exists, so it can leave an absent one (no note to mark) closed until after the
-launch.
+(with its per-file errors, or the InputError that stops the launch), then the analysis piece
+by piece (`tui.core.analysis.analysis_stages`: the pair on screen aligned alone, then the
+alignment of all versions and the rest, each piece pickled on its own with
+the articles as indices into the collection the app already has); the app picks up the
+collection from a future and the pieces from an `AnalysisFeed`. `sidecar_hint` tells the app,
+from the same process, whether a notes sidecar exists, so it can leave an absent one (no note
+to mark) closed until after the launch.
 
 `pause_gc()`/`resume_gc()` keep the cyclic garbage collector out of the start-up: importing
 Textual and building the first screen allocate a few hundred thousand objects that all live on,
@@ -27,6 +30,7 @@ import atexit
 import contextlib
 import functools
 import gc
+import io
 import os
 import pickle
 import signal
@@ -35,6 +39,8 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NoReturn
+
+from tui.ui.feed import AnalysisFeed
 
 if TYPE_CHECKING:  # the analysis imports in the analysis process
     from tui.core.analysis import Analysis
@@ -248,13 +254,60 @@ def _receive(pipe: Any) -> tuple[bool, Any]:
     return bool(ok), value
 
 
+def _pickled(value: Any, articles: Sequence[Article]) -> bytes:
+    """Pickle a piece of the analysis, each of the collection's articles as its index only (the
+    app has them from the collection: no second copy crosses the pipe or lives in the app)."""
+    index = {id(a): i for i, a in enumerate(articles)}
+
+    class _Pickler(pickle.Pickler):
+        def persistent_id(self, obj: Any) -> int | None:
+            return index.get(id(obj)) if type(obj) is type(articles[0]) else None
+
+    out = io.BytesIO()
+    _Pickler(out, pickle.HIGHEST_PROTOCOL).dump(value)
+    return out.getvalue()
+
+
+def _unpickled(data: bytes, articles: Sequence[Article]) -> Any:
+    """Unpickle what _pickled wrote, with the app's own articles."""
+
+    class _Unpickler(pickle.Unpickler):
+        def persistent_load(self, pid: Any) -> Any:
+            return articles[pid]
+
+    return _Unpickler(io.BytesIO(data)).load()
+
+
+def _send_piece(pipe: Any, reply: tuple[bool, Any], articles: Sequence[Article]) -> None:
+    """Write one length-prefixed piece of the analysis (see _pickled) to the pipe."""
+    try:
+        data = _pickled(reply, articles)
+    except Exception:
+        problem = reply[1]
+        data = pickle.dumps((False, RuntimeError(f"{type(problem).__name__}: {problem}")))
+    pipe.write(len(data).to_bytes(8, "little") + data)
+    pipe.flush()
+
+
+def _receive_piece(pipe: Any, articles: Sequence[Article]) -> tuple[bool, Any]:
+    """Read one piece written by _send_piece (EOFError: the process ended first)."""
+    head = pipe.read(8)
+    size = int.from_bytes(head, "little") if len(head) == 8 else -1
+    data = pipe.read(size) if size >= 0 else b""
+    if size < 0 or len(data) != size:
+        raise EOFError("no reply")
+    ok, value = _unpickled(data, articles)
+    return bool(ok), value
+
+
 def _launch_child(fd: int, load: Callable[[], Loaded]) -> NoReturn:
-    """The forked launch process: load and send the collection, then analyse and send that."""
+    """The forked launch process: load and send the collection, then the analysis piece by
+    piece (`tui.core.analysis.analysis_stages`), then (True, None) or (False, the error)."""
     code = 0
     try:
         _paused.clear()
         gc.enable()
-        from tui.core.analysis import analyze_all  # imported before the fork: no cost
+        from tui.core.analysis import analysis_stages  # imported before the fork: no cost
 
         with os.fdopen(fd, "wb") as pipe:
             try:
@@ -265,30 +318,53 @@ def _launch_child(fd: int, load: Callable[[], Loaded]) -> NoReturn:
             if collection is not None:
                 _send(pipe, (True, (collection, reference, extra)))
             if collection is not None and collection.articles:
+                articles = collection.articles
                 try:
-                    reply: tuple[bool, Any] = (True, analyze_all(collection.articles, reference))
+                    for piece in analysis_stages(articles, reference):
+                        _send_piece(pipe, (True, piece), articles)
+                    reply: tuple[bool, Any] = (True, None)
                 except BaseException as exc:  # handed to the parent, which shows it
                     reply = (False, exc)
-                _send(pipe, reply)
+                _send_piece(pipe, reply, articles)
     except BaseException:
         code = 1
     finally:
         os._exit(code)  # no atexit handlers, no flushing of the parent's buffers
 
 
-def start_launch(load: Callable[[], Loaded]) -> tuple[Future[Loaded], Future[Analysis]]:
+def _feed_thread(articles: Sequence[Article], reference: str | None) -> AnalysisFeed:
+    """Where no fork is safe: the analysis pieces from a thread of this process."""
+    from tui.core.analysis import analysis_stages
+
+    feed = AnalysisFeed()
+
+    def run() -> None:
+        try:
+            for piece in analysis_stages(articles, reference):
+                feed.put(piece)
+        except BaseException as exc:
+            feed.fail(exc)
+        else:
+            feed.finish()
+
+    threading.Thread(target=run, name="sidebyside-preload", daemon=True).start()
+    return feed
+
+
+def start_launch(load: Callable[[], Loaded]) -> tuple[Future[Loaded], AnalysisFeed]:
     """Load the inputs and analyse them in the background: the app process does neither.
 
     In a forked process when that is safe: it loads (the parsing modules then never import in
-    the app process), sends the collection, then analyses it and sends the analysis, while the
-    app imports Textual and builds its screen. Elsewhere both run here, the loading at once.
+    the app process), sends the collection, then the analysis piece by piece, while the app
+    imports Textual and builds its screen. Elsewhere the loading runs here at once and the
+    analysis in a thread.
 
     Args:
         load: loads the inputs and checks the reference; raises InputError on bad input.
 
     Returns:
-        A future of what `load` returned (or its exception), and one of the Analysis (its
-        exception when nothing loaded).
+        A future of what `load` returned (or its exception), and the feed of the analysis
+        pieces (ended by that exception when nothing loaded).
     """
     if not _fork_safe():
         loaded: Future[Loaded] = Future()
@@ -296,39 +372,50 @@ def start_launch(load: Callable[[], Loaded]) -> tuple[Future[Loaded], Future[Ana
             loaded.set_result(load())
         except Exception as exc:
             loaded.set_exception(exc)
-            analysis: Future[Analysis] = Future()
-            analysis.set_exception(exc)
-            return loaded, analysis
+            failed = AnalysisFeed()
+            failed.fail(exc)
+            return loaded, failed
         collection, reference, _ = loaded.result()
-        return loaded, start_analysis(collection.articles, reference)
+        return loaded, _feed_thread(collection.articles, reference)
     # imported before the fork: the app needs these modules anyway (to unpickle the result)
-    from tui.core.analysis import analyze_all  # noqa: F401
+    from tui.core.analysis import analysis_stages  # noqa: F401
 
     loaded = Future()
-    analysis = Future()
+    feed = AnalysisFeed()
     loaded.set_running_or_notify_cancel()
-    analysis.set_running_or_notify_cancel()
     pid, read = _fork(functools.partial(_launch_child, load=load))
 
     def wait() -> None:
         with os.fdopen(read, "rb") as pipe:
-            for future in (loaded, analysis):
-                try:
-                    ok, value = _receive(pipe)
-                except Exception as exc:
-                    problem = RuntimeError(f"analysis process ended early ({exc!r})")
-                    for left in (loaded, analysis):
-                        if not left.done():
-                            left.set_exception(problem)
-                    break
+            try:
+                ok, value = _receive(pipe)
+            except Exception as exc:
+                problem = RuntimeError(f"analysis process ended early ({exc!r})")
+                loaded.set_exception(problem)
+                feed.fail(problem)
+                ok, value = False, None
+            else:
                 if ok:
-                    future.set_result(value)
+                    loaded.set_result(value)
                 else:
-                    future.set_exception(value)
-                    if future is loaded:
-                        analysis.set_exception(value)
-                        break
+                    loaded.set_exception(value)
+                    feed.fail(value)
+            articles = value[0].articles if ok else ()
+            while ok and articles:
+                try:
+                    ok, piece = _receive_piece(pipe, articles)
+                except Exception as exc:
+                    feed.fail(RuntimeError(f"analysis process ended early ({exc!r})"))
+                    break
+                if not ok:
+                    feed.fail(piece)
+                elif piece is None:
+                    feed.finish()
+                    break
+                else:
+                    feed.put(piece)
+        feed.fail(RuntimeError("no article to analyse"))  # nothing when the feed has ended
         _reap(pid)
 
     threading.Thread(target=wait, name="sidebyside-preload", daemon=True).start()
-    return loaded, analysis
+    return loaded, feed

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
         find_discrepancies,
     )
     from tui.core.compare.diff import (
+        Differ,
         Op,
         classify,
         count_changes,
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 _HOMES = {
     "check_facts": "check",
     "find_discrepancies": "check",
+    "Differ": "diff",
     "Op": "diff",
     "classify": "diff",
     "count_changes": "diff",
@@ -46,6 +48,7 @@ _HOMES = {
 __all__ = [
     "DISCREPANCY_KINDS",
     "SEVERITIES",
+    "Differ",
     "Discrepancy",
     "Op",
     "Variant",

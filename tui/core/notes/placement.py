@@ -59,6 +59,9 @@ def locate(notes: Iterable[Note], articles: Iterable[Article]) -> tuple[LocatedN
     by_id = {a.id: a for a in loaded}
     by_hash = {a.sha256: a for a in loaded if a.sha256}
     located: list[LocatedNote] = []
+    # notes on the same passage share their anchor: each (anchor, article) is resolved once
+    # (an anchor whose text changed is looked for fuzzily, a millisecond a time)
+    memo: dict[tuple[Anchor, str], Placement] = {}
     for note in notes:
         placements: list[Placement] = []
         for anchor in note.anchors:
@@ -67,9 +70,14 @@ def locate(notes: Iterable[Note], articles: Iterable[Article]) -> tuple[LocatedN
             if article is None:
                 placements.append(Placement(anchor, ABSENT, (), anchor.article))
                 continue
-            found = resolve(anchor, article)
-            covered = sentences_in(article, found.start, found.end) if found.found else ()
-            placements.append(Placement(anchor, found, covered, article.id))
+            placement = memo.get((anchor, article.id))
+            if placement is None:
+                found = resolve(anchor, article)
+                covered = sentences_in(article, found.start, found.end) if found.found else ()
+                placement = memo[(anchor, article.id)] = Placement(
+                    anchor, found, covered, article.id
+                )
+            placements.append(placement)
         present = [p.resolution.status for p in placements if p.resolution.status != "absent"]
         status = next(
             (s for s in ("orphaned", "moved", "anchored") if s in present),

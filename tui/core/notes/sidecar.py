@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import operator
 import os
 import re
 import uuid
@@ -142,12 +143,21 @@ class Sidecar:
         }
         for key, text in self.extra:
             data[key] = json.loads(text)
-        notes = sorted(self.notes, key=lambda n: (n.created, n.id))
-        array = "[\n" + ",\n".join(map(_note_json, notes)) + "\n  ]" if notes else "[]"
+        notes = sorted(self.notes, key=_BY_CREATED)
+        encoded = _ENCODED
+        parts = []
+        for note in notes:  # the cache inlined: this loop runs once per note on every save
+            seen = encoded.get(note.id)
+            parts.append(seen[1] if seen is not None and seen[0] is note else _note_json(note))
         _trim(_ENCODED, notes, len(notes))
-        document = json.dumps(data, ensure_ascii=False, indent=2)
-        return document.replace(f'"{placeholder}"', array, 1) + "\n"
+        head, tail = json.dumps(data, ensure_ascii=False, indent=2).split(f'"{placeholder}"', 1)
+        if not notes:
+            return head + "[]" + tail + "\n"
+        return "".join((head, "[\n", ",\n".join(parts), "\n  ]", tail, "\n"))
 
+
+_BY_CREATED = operator.attrgetter("created", "id")
+"""The order of the notes in the file."""
 
 _ENCODED: dict[str, tuple[Note, str]] = {}
 """Last encoded version of each note id: the Note and its text. Looked up by identity (a note

@@ -165,6 +165,15 @@ class CompareScreen(Screen[None]):
         self.sidebar.show_articles(self.articles, None, reference, None)
         self.refresh_bindings()
 
+    def show_stage(self, label: str | None) -> None:
+        """Say what part of the analysis still runs behind the comparison (None: nothing)."""
+        progress = self.query_one("#progress")
+        progress.display = label is not None
+        if label is not None:
+            if not progress.query(LoadingIndicator):
+                progress.mount(LoadingIndicator(), before=0)
+            self.query_one("#progress-label", Label).update(label)
+
     def show_failure(self, problem: str) -> None:
         """Say the analysis failed."""
         self.query_one("#progress").display = False
@@ -286,6 +295,9 @@ class CompareScreen(Screen[None]):
             return
         if article == self.analysis.reference:
             self.notify(f"{article} is the reference (left column).", timeout=3)
+            return
+        if all(a.id != article for a in self.analysis.articles):  # the pair came first
+            self.notify(f"{article} is still being aligned: a moment.", timeout=3)
             return
         self.right = article
         self._show_pair(self.view.current_group)
