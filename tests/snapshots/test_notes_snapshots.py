@@ -104,6 +104,18 @@ def test_notes_list_120x36(snap_compare: SnapCompare, here: Path) -> None:
     assert snap_compare(notes_app(), terminal_size=(120, 36), run_before=press("N"))
 
 
+def test_notes_list_80x24(snap_compare: SnapCompare, here: Path) -> None:
+    """80x24, `N`: the notes list at 80 columns, the highlighted note's whole text under it."""
+    write_notes()
+    assert snap_compare(notes_app(), terminal_size=(80, 24), run_before=press("N"))
+
+
+def test_notes_list_160x48(snap_compare: SnapCompare, here: Path) -> None:
+    """160x48, `N`: the notes list with room for where each note is and its text."""
+    write_notes()
+    assert snap_compare(notes_app(), terminal_size=(160, 48), run_before=press("N"))
+
+
 def test_note_markers_in_compare_80x24(snap_compare: SnapCompare, here: Path) -> None:
     """80x24 with the notes written: row 2 (group 2, the moved note) has ✎ in the gutter and
     a "✎ 1 note" line under it; the rows without notes have no ✎."""

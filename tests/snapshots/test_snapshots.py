@@ -98,6 +98,25 @@ def test_grid_80x24(snap_compare: SnapCompare, seeds_app: SeedsApp) -> None:
     assert snap_compare(seeds_app(), terminal_size=(80, 24), run_before=after_analysis("o"))
 
 
+def test_grid_160x48(snap_compare: SnapCompare, seeds_app: SeedsApp) -> None:
+    """After `o` at 160x48: the grid with the similarity matrix and the legend beside it."""
+    assert snap_compare(seeds_app(), terminal_size=(160, 48), run_before=after_analysis("o"))
+
+
+def test_help_80x24(snap_compare: SnapCompare, seeds_app: SeedsApp) -> None:
+    """After `?` at 80x24: the help dialog fits the width; keys and the marks legend scroll."""
+    assert snap_compare(
+        seeds_app(), terminal_size=(80, 24), run_before=after_analysis("question_mark")
+    )
+
+
+def test_help_160x48(snap_compare: SnapCompare, seeds_app: SeedsApp) -> None:
+    """After `?` at 160x48: the help dialog with every key group and the marks in Compare."""
+    assert snap_compare(
+        seeds_app(), terminal_size=(160, 48), run_before=after_analysis("question_mark")
+    )
+
+
 def test_detail_160x48(snap_compare: SnapCompare, seeds_app: SeedsApp) -> None:
     """After `j` then `d` at 160x48: the detail of the second passage, every version stacked
     with its inline diff, the page junk set aside beside 000's first paragraph (dateline
