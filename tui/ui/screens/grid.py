@@ -204,7 +204,7 @@ class GridScreen(Screen[int | None]):
         legend.append(" ✎ ", self.get_component_rich_style("grid--present", partial=True))
         legend.append(" the row has notes (✎2: two)\n")
         legend.append(" ↕ ")
-        legend.append(" moved: that version tells it elsewhere\n")
+        legend.append(" moved in that version\n")
         legend.append("\nenter: open the row in Compare")
         self.query_one("#legend", Static).update(legend)
 
