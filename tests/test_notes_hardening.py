@@ -123,7 +123,7 @@ def test_a_long_listing_is_plain_lines_one_per_note(
     _sidecar(folder, [_note(i, text=f"note {i}\nsecond line") for i in range(5)])
     assert main(["notes", str(folder)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[1].split() == ["id", "verdict", "status", "where", "(article:sentences)", "text"]
+    assert lines[1].split() == ["id", "verdict", "status", "where", "text"]
     assert [line.split()[:3] for line in lines[2:7]] == [
         [f"n{i:05d}", "supported", "orphaned"] for i in range(5)
     ]

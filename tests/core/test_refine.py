@@ -119,7 +119,8 @@ def test_no_semantic_flag_runs_the_lexical_pass(
     folder = Path(str(tmp_path))
     for name, sents in (("a", WIRE), ("b", REWRITE), ("c", OWN)):
         (folder / f"{name}.txt").write_text("\n\n".join(sents), encoding="utf-8")
-    monkeypatch.delenv("SIDEBYSIDE_NO_SEMANTIC", raising=False)
+    # setenv, not delenv: the flag writes the variable and monkeypatch must restore it after
+    monkeypatch.setenv("SIDEBYSIDE_NO_SEMANTIC", "0")
     paths = [str(folder / f"{n}.txt") for n in "abc"]
     assert main(["align", *paths, "--json", "--no-semantic"]) == 0
     doc = json.loads(capsys.readouterr().out)
@@ -143,8 +144,9 @@ def test_semantic_transformer_flag_runs_the_forward_pass(
     folder = Path(str(tmp_path))
     for name, sents in (("a", WIRE), ("b", REWRITE), ("c", OWN)):
         (folder / f"{name}.txt").write_text("\n\n".join(sents), encoding="utf-8")
-    monkeypatch.delenv("SIDEBYSIDE_NO_SEMANTIC", raising=False)
-    monkeypatch.delenv("SIDEBYSIDE_SEMANTIC", raising=False)
+    # setenv, not delenv: the flag writes the variable and monkeypatch must restore it after
+    monkeypatch.setenv("SIDEBYSIDE_NO_SEMANTIC", "0")
+    monkeypatch.setenv("SIDEBYSIDE_SEMANTIC", "static")
     used: list[rf.PairModel] = []
     real = rf.refine
     monkeypatch.setattr(

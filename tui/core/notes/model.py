@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import getpass
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -159,6 +159,11 @@ class Note:
         for key, text in self.extra:
             data[key] = json.loads(text)
         return data
+
+
+def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Tags as stored: stripped, empty ones dropped, each once in first-seen order."""
+    return tuple(dict.fromkeys(t.strip() for t in tags if t.strip()))
 
 
 def reanchored_entry(note: Note) -> HistoryEntry:

@@ -19,7 +19,7 @@ import functools
 import os
 import threading
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -37,6 +37,7 @@ from tui.core.notes.model import (
     NotesReadOnly,
     NotesWriteError,
     Tombstone,
+    clean_tags,
     default_author,
     format_time,
     reanchored_entry,
@@ -366,7 +367,7 @@ class NoteStore:
             author=self.author,
             verdict=self.verdict(verdict) if verdict else "",
             text=text,
-            tags=_clean_tags(tags),
+            tags=clean_tags(tags),
             anchors=tuple(anchors),
         )
         self._commit(self._with(note))
@@ -406,7 +407,7 @@ class NoteStore:
             if verdict is None
             else (self.verdict(verdict) if verdict else ""),
             text=before.text if text is None else text,
-            tags=before.tags if tags is None else _clean_tags(tags),
+            tags=before.tags if tags is None else clean_tags(tags),
             anchors=before.anchors if anchors is None else tuple(anchors),
             history=(*before.history, reanchored_entry(before)) if moved else before.history,
         )
@@ -496,7 +497,3 @@ class NoteStore:
         self._seen = None
         self.load()
         return aside
-
-
-def _clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(t.strip() for t in tags if t.strip()))
