@@ -8,8 +8,9 @@ from __future__ import annotations
 import argparse
 
 
-class _NoSemantic(argparse.Action):
-    """--no-semantic: sets SIDEBYSIDE_NO_SEMANTIC for this process and the app's analysis."""
+class _SetsEnv(argparse.Action):
+    """An option that sets an environment variable, for this process and the app's analysis
+    process: --no-semantic (SIDEBYSIDE_NO_SEMANTIC=1), --semantic KIND (SIDEBYSIDE_SEMANTIC)."""
 
     def __call__(
         self,
@@ -20,24 +21,12 @@ class _NoSemantic(argparse.Action):
     ) -> None:
         import os
 
-        os.environ["SIDEBYSIDE_NO_SEMANTIC"] = "1"
-        setattr(namespace, self.dest, True)
-
-
-class _SemanticKind(argparse.Action):
-    """--semantic KIND: sets SIDEBYSIDE_SEMANTIC for this process and the app's analysis."""
-
-    def __call__(
-        self,
-        parser: argparse.ArgumentParser,
-        namespace: argparse.Namespace,
-        values: object,
-        option_string: str | None = None,
-    ) -> None:
-        import os
-
-        os.environ["SIDEBYSIDE_SEMANTIC"] = str(values)
-        setattr(namespace, self.dest, values)
+        if option_string == "--no-semantic":
+            os.environ["SIDEBYSIDE_NO_SEMANTIC"] = "1"
+            setattr(namespace, self.dest, True)
+        else:
+            os.environ["SIDEBYSIDE_SEMANTIC"] = str(values)
+            setattr(namespace, self.dest, values)
 
 
 def add_input_arguments(parser: argparse.ArgumentParser, *, paths_required: bool = False) -> None:
@@ -50,7 +39,7 @@ def add_input_arguments(parser: argparse.ArgumentParser, *, paths_required: bool
     )
     parser.add_argument(
         "--no-semantic",
-        action=_NoSemantic,
+        action=_SetsEnv,
         nargs=0,
         default=False,
         help="align on lexical signals only (no sentence embedding; same as "
@@ -59,7 +48,7 @@ def add_input_arguments(parser: argparse.ArgumentParser, *, paths_required: bool
     parser.add_argument(
         "--semantic",
         choices=("static", "transformer"),
-        action=_SemanticKind,
+        action=_SetsEnv,
         default=None,
         help="the sentence embedding of the alignment: static vectors (default, fast) or the "
         "MiniLM transformer (better on independently written versions, ~15 ms a sentence; "

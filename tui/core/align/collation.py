@@ -8,12 +8,12 @@ merge into groups.
 
 from __future__ import annotations
 
-import bisect
 import heapq
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from operator import itemgetter
 
+from tui.core.align.moves import longest_increasing
 from tui.core.align.similarity import Feat, Idf, score_many
 from tui.core.align.tuning import Tuning
 
@@ -408,25 +408,8 @@ def _mutual_best(sym: dict[tuple[int, int], float], threshold: float) -> dict[in
 def _backbone(anchors: dict[int, int], pos: dict[int, int]) -> dict[int, int]:
     """The longest run of anchors in the same order on both sides (the rest are moves)."""
     items = sorted(anchors.items())
-    tails: list[int] = []  # position value ending an increasing run of each length
-    tail_at: list[int] = []  # index in items of that ending
-    prev: list[int] = [-1] * len(items)
-    for k, (_, g) in enumerate(items):
-        p = pos[g]
-        j = bisect.bisect_left(tails, p)
-        if j == len(tails):
-            tails.append(p)
-            tail_at.append(k)
-        else:
-            tails[j] = p
-            tail_at[j] = k
-        prev[k] = tail_at[j - 1] if j else -1
-    out: dict[int, int] = {}
-    k = tail_at[-1] if tail_at else -1
-    while k >= 0:
-        out[items[k][0]] = items[k][1]
-        k = prev[k]
-    return out
+    keep = longest_increasing([pos[g] for _, g in items])
+    return {items[k][0]: items[k][1] for k in sorted(keep, reverse=True)}
 
 
 def _order_adjust(

@@ -18,8 +18,8 @@ MIN_SHIFT = 2
 """A group is moved in a version when it sits at least this many shared groups away."""
 
 
-def _backbone(seq: Sequence[int]) -> set[int]:
-    """Indices into seq of one longest strictly increasing subsequence (ties: the earliest)."""
+def longest_increasing(seq: Sequence[int]) -> set[int]:
+    """Indices into seq of one longest strictly increasing subsequence (patience sorting)."""
     tails: list[int] = []
     tail_at: list[int] = []
     prev = [-1] * len(seq)
@@ -57,7 +57,7 @@ def moved_parts(
         # v's shared groups in v's own order (by the first sentence of its part)
         mine = sorted((min(s[v]), g) for g, s in enumerate(slots) if len(s) > 1 and s.get(v))
         seq = [g for _, g in mine]
-        keep = _backbone(seq)
+        keep = longest_increasing(seq)
         ranked = {g: r for r, g in enumerate(sorted(seq))}
         for k, g in enumerate(seq):
             if k not in keep and abs(ranked[g] - k) >= MIN_SHIFT:
