@@ -157,3 +157,21 @@ def test_semantic_transformer_flag_runs_the_forward_pass(
     assert used == [rf.TRANSFORMER_MODEL]
     doc = json.loads(capsys.readouterr().out)
     assert doc["schema"] == "sidebyside.alignment/1"
+
+
+def test_semantic_transformer_without_onnxruntime_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: None if name == "onnxruntime" else real(name, *a),
+    )
+    monkeypatch.setenv("SIDEBYSIDE_SEMANTIC", "static")
+    assert main(["align", "--semantic", "transformer", "--json"]) == 2
+    err = capsys.readouterr().err
+    assert "pip install 'sidebyside[semantic]'" in err
+    assert "Traceback" not in err

@@ -25,6 +25,12 @@ class _SetsEnv(argparse.Action):
             os.environ["SIDEBYSIDE_NO_SEMANTIC"] = "1"
             setattr(namespace, self.dest, True)
         else:
+            import importlib.util
+
+            if values == "transformer" and importlib.util.find_spec("onnxruntime") is None:
+                parser.error(
+                    "--semantic transformer needs onnxruntime: pip install 'sidebyside[semantic]'"
+                )
             os.environ["SIDEBYSIDE_SEMANTIC"] = str(values)
             setattr(namespace, self.dest, values)
 
