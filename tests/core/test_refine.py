@@ -175,3 +175,20 @@ def test_semantic_transformer_without_onnxruntime_is_a_usage_error(
     err = capsys.readouterr().err
     assert "pip install 'sidebyside[semantic]'" in err
     assert "Traceback" not in err
+
+
+def test_the_reports_list_each_groups_related_sentences() -> None:
+    from tui.core.analysis import analyze
+    from tui.core.load.articles import load_article
+    from tui.core.report.html import to_html
+    from tui.core.report.markdown import to_markdown
+    from tui.core.report.model import related_line
+    from tui.resources import seed_paths
+
+    analysis = analyze([load_article(p) for p in seed_paths()])
+    lines = [related_line(analysis.alignment, g) for g in analysis.alignment.groups]
+    assert any(lines), "the seeds have related sentences in different groups"
+    md, html = to_markdown(analysis), to_html(analysis)
+    for line in filter(None, lines):
+        assert line.replace("~", "\\~") in md
+        assert line in html

@@ -32,6 +32,7 @@ from tui.core.report.model import (
     ordered_discrepancies,
     percent,
     place_where,
+    related_line,
     report_title,
     sentence_groups,
     share_matched,
@@ -289,6 +290,8 @@ def _html_group(analysis: Analysis, group: Group, notes_here: Sequence[ReportNot
     absent = [a.id for a in al.articles if a.id not in present]
     if absent and not unique:
         parts.append(f'<p class="muted absent">absent from {_h(", ".join(absent))}</p>')
+    if related_line(al, group):
+        parts.append(f'<p class="muted related">{_h(related_line(al, group))}</p>')
     if notes_here:
         links = ", ".join(
             f'<a href="#note-{_h(n.id)}">{_h(n.id)}</a> ({_h(n.verdict)})' for n in notes_here

@@ -32,6 +32,7 @@ from tui.core.report.model import (
     ordered_discrepancies,
     percent,
     place_where,
+    related_line,
     report_title,
     share_matched,
     similarity_reading,
@@ -298,6 +299,8 @@ def _md_group(analysis: Analysis, group: Group, notes_here: Sequence[ReportNote]
     absent = [a.id for a in al.articles if a.id not in present]
     if absent and len(present) > 1:
         out.append(f"- *absent from {md_escape(', '.join(absent))}*")
+    if related_line(al, group):
+        out.append(f"- *{md_escape(related_line(al, group))}*")
     if notes_here:
         listed = ", ".join(f"{md_escape(n.id)} ({md_escape(n.verdict)})" for n in notes_here)
         out.append(f"- *notes: {listed}*")

@@ -16,7 +16,7 @@ from tui.core.analysis import Analysis, slot_text
 from tui.core.compare.discrepancy import SEVERITIES, Discrepancy, Variant
 from tui.core.load.article import Article
 from tui.core.notes.placement import LocatedNote
-from tui.core.numbering import place_label, sentence_label
+from tui.core.numbering import group_label, place_label, sentence_label
 from tui.core.report.serialize import located_note_to_dict
 
 NOTE_STATUSES = ("anchored", "moved", "orphaned", "absent")
@@ -326,6 +326,17 @@ def related_of(
             if here in mine and there not in mine and there in where:
                 out.append((here, there, where[there], link.score))
     return out
+
+
+def related_line(alignment: Alignment, group: Group) -> str:
+    """The group's "also related" links as one line for the reports ("" when none):
+    "also related: 002 s2 ~ 004 s5 (group 18, p 0.86); 003 s1 ~ 000 s7 (group 32, p 0.56)"."""
+    parts = [
+        f"{here.article} s{here.sentence + 1} ~ {there.article} s{there.sentence + 1} "
+        f"(group {group_label(other)}, p {score:.2f})"
+        for here, there, other, score in related_of(alignment, group)
+    ]
+    return "also related: " + "; ".join(parts) if parts else ""
 
 
 def in_step(alignment: Alignment, group: Group) -> str:
