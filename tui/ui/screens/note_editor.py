@@ -137,7 +137,9 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
     CSS_PATH = styles_dir() / "notes.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", priority=True),
+        # Not a priority binding: the key then waits behind the keys typed before it in the
+        # focused field's queue, so a fast "text + ctrl+s" saves all of the text.
+        Binding("ctrl+s", "save", "Save"),
         # Before the focused field sees them, so keys typed right after a tab (a fast typist,
         # a paste, tmux send-keys) land in the next field, not the one being left.
         Binding("tab", "app.focus_next", show=False, priority=True),
@@ -282,7 +284,9 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         """Choose a verdict by its key (0: none) and go on to the text."""
         self.picker.chosen = key
         if self.focused is self.picker:
-            self.text_area.focus()
+            # set_focus, not focus(): focus() waits for the next idle, and keys typed right
+            # after the verdict (a fast typist, a browser) would still go to the picker
+            self.set_focus(self.text_area)
 
     def action_save(self) -> None:
         """Save (an empty note is not saved)."""
