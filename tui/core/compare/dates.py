@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import re
 
-from tui.core.compare.discrepancy import Draft, Slots, date_overlap, describe, match_facts
+from tui.core.compare.discrepancy import (
+    Draft,
+    Slots,
+    date_overlap,
+    describe,
+    match_facts,
+    same_findings,
+)
 from tui.core.extract.fact import Found
 from tui.core.extract.normalize import (
     canonical,
@@ -18,11 +25,14 @@ def group_dates(gid: int, slots: Slots, pos: tuple[int, int, int]) -> list[Draft
     dates = {a: [x for x in slots[a] if x[0].kind == "date"] for a in slots}
     variants: list[Draft] = []
     arts = list(slots)
+    same = {a: same_findings(dates[a], lambda f: date_overlap(f, f) is not False) for a in arts}
     for i, a in enumerate(arts):
         for b in arts[i + 1 :]:
             xs, ys = dates[a], dates[b]
             if not xs or not ys:
                 continue
+            if same[a] is not None and same[a] == same[b]:
+                continue  # one sentence repeated word for word: every date pairs with itself
             pairs, lx, ly = match_facts(xs, ys, lambda p, q: date_overlap(p, q) is not False)
             for p, q in pairs:
                 fa, fb = xs[p], ys[q]

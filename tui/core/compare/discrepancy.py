@@ -110,6 +110,21 @@ def _pairs(slots: Slots, kind: str) -> list[tuple[str, str]]:
     return [(a, b) for i, a in enumerate(arts) for b in arts[i + 1 :]]
 
 
+def same_findings(
+    xs: list[tuple[Fact, Found]], pairs_itself: Callable[[Found], bool]
+) -> tuple[int, ...] | None:
+    """The identity of a version's findings, to skip comparing a sentence with its own copy.
+
+    Versions that repeat a sentence share its Found objects (the extraction memo). Two lists
+    of the same Found objects in the same order, each of which `pairs_itself`, match one to
+    one in match_facts() and leave nothing over: a rule can skip that pair. None when some
+    finding does not pair with itself (the pair is then compared in full).
+    """
+    if not all(pairs_itself(f) for _, f in xs):
+        return None
+    return tuple(id(f) for _, f in xs)
+
+
 def match_facts(
     xs: list[tuple[Fact, Found]],
     ys: list[tuple[Fact, Found]],

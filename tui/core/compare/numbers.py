@@ -10,6 +10,7 @@ from tui.core.compare.discrepancy import (
     describe,
     match_facts,
     num_overlap,
+    same_findings,
     same_subject,
 )
 from tui.core.extract.fact import Found, lemma
@@ -32,11 +33,14 @@ def group_numbers(
     arts = list(slots)
     if not any(nums.values()):
         return drafts
+    same = {a: same_findings(nums[a], lambda f: num_overlap(f, f)) for a in arts}
     for i, a in enumerate(arts):
         for b in arts[i + 1 :]:
             xs, ys = nums[a], nums[b]
             if not xs and not ys:
                 continue
+            if same[a] is not None and same[a] == same[b]:
+                continue  # one sentence repeated word for word: every number pairs with itself
             # same value for the same thing first, then same value for anything.
             pairs, lx, ly = match_facts(
                 xs,
