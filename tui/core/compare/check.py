@@ -91,7 +91,7 @@ def check_facts(alignment: Alignment) -> tuple[tuple[Fact, ...], tuple[Discrepan
     articles = {a.id: a for a in alignment.articles}
     facts: list[Fact] = []
     per_sentence: dict[tuple[str, int], list[tuple[Fact, Found]]] = {}
-    memo: Memo = {}
+    memo = Memo()
     for article in alignment.articles:
         for fact, found in extract_found(article, memo):
             facts.append(fact)
