@@ -66,8 +66,6 @@ def find_names(text: str, inner_caps: set[str], lower: set[str], taken: Taken) -
     run: list[tuple[str, int, int]] = []
 
     def flush() -> None:
-        if not run:
-            return
         for part in _name_parts(run):
             while part and (part[-1][0] in ("of", "the", "and") or part[-1][0] in DEMONYMS):
                 part.pop()
@@ -94,27 +92,27 @@ def find_names(text: str, inner_caps: set[str], lower: set[str], taken: Taken) -
     for i, t in enumerate(toks):
         w = t[0]
         is_cap = w[0].isupper() and w not in MONTH_OR_DAY
-        first = i == 0 or (toks[i - 1][0] in "“\"«‘'(—–-:[" and i <= 2)
         if (
             is_cap
             and not run
             and (
                 w in NAME_STOP
                 or (
-                    first
+                    (i == 0 or (i <= 2 and toks[i - 1][0] in "“\"«‘'(—–-:["))
                     and w not in inner_caps
                     and (w.casefold() in lower or _RE2.search(w) is not None)
                 )
             )
         ):
-            flush()
+            pass  # the run is empty: nothing to flush
         elif is_cap or (
             run and w in ("of", "the") and i + 1 < len(toks) and toks[i + 1][0][:1].isupper()
         ):
             run.append(t)
-        else:
+        elif run:
             flush()
-    flush()
+    if run:
+        flush()
     return out
 
 
