@@ -131,14 +131,15 @@ def match_facts(
     same: Callable[[Found, Found], bool],
 ) -> tuple[list[tuple[int, int]], list[int], list[int]]:
     """Greedy one-to-one matching of two fact lists by a compatibility predicate."""
-    used: set[int] = set()
+    free = list(range(len(ys)))  # the unused ys, in order: each x takes the first that fits
     pairs: list[tuple[int, int]] = []
+    left_x: list[int] = []
     for i, (_, fx) in enumerate(xs):
-        for j, (_, fy) in enumerate(ys):
-            if j not in used and same(fx, fy):
-                used.add(j)
+        for k, j in enumerate(free):
+            if same(fx, ys[j][1]):
+                del free[k]
                 pairs.append((i, j))
                 break
-    left_x = [i for i in range(len(xs)) if i not in {p[0] for p in pairs}]
-    left_y = [j for j in range(len(ys)) if j not in used]
-    return pairs, left_x, left_y
+        else:
+            left_x.append(i)
+    return pairs, left_x, free
