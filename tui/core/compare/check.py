@@ -8,7 +8,7 @@ group (numbers, dates, quotes, hedges, attributions), then across the story.
 
 from __future__ import annotations
 
-from tui.core.align.aligner import Alignment
+from tui.core.align.aligner import Alignment, Group
 from tui.core.compare.attributions import group_attributions
 from tui.core.compare.claims import story_claims, story_descriptions
 from tui.core.compare.dates import group_dates
@@ -57,6 +57,14 @@ class _SameGroup:
         return g is not None and g == self.group_of.get(pair[1])
 
 
+def _slot_of(group: Group) -> dict[str, tuple[int, ...]]:
+    """group.slot() of every article present, in group.articles order, from one pass."""
+    out: dict[str, list[int]] = {}
+    for m in group.members:
+        out.setdefault(m.article, []).append(m.sentence)
+    return {art: tuple(xs) for art, xs in out.items()}
+
+
 def _drop_covered(drafts: list[Draft], story: list[Draft]) -> list[Draft]:
     """The drafts plus the story-wide figure drafts, without number conflicts those cover."""
     covered = {id(f) for d in story for f, _ in d.variants if f is not None}
@@ -80,9 +88,10 @@ def check_facts(alignment: Alignment) -> tuple[tuple[Fact, ...], tuple[Discrepan
         discrepancies as find_discrepancies() gives them).
     """
     order = {a.id: n for n, a in enumerate(alignment.articles)}
+    articles = {a.id: a for a in alignment.articles}
     facts: list[Fact] = []
     per_sentence: dict[tuple[str, int], list[tuple[Fact, Found]]] = {}
-    memo: Memo = {}
+    memo = Memo()
     for article in alignment.articles:
         for fact, found in extract_found(article, memo):
             facts.append(fact)
@@ -95,13 +104,12 @@ def check_facts(alignment: Alignment) -> tuple[tuple[Fact, ...], tuple[Discrepan
     for group in alignment.groups:
         if len(group.articles) < 2:
             continue
+        where = _slot_of(group)  # group.slot() per article is a scan of every member
         slots = {
-            art: [x for i in group.slot(art) for x in per_sentence.get((art, i), [])]
-            for art in group.articles
+            art: [x for i in where[art] for x in per_sentence.get((art, i), ())] for art in where
         }
         texts = {
-            art: " ".join(alignment.article(art).sentences[i].text for i in group.slot(art))
-            for art in group.articles
+            art: " ".join(articles[art].sentences[i].text for i in where[art]) for art in where
         }
         first = min(group.members, key=lambda m: (order[m.article], m.sentence))
         pos = (order[first.article], first.sentence, group.id)
@@ -109,7 +117,7 @@ def check_facts(alignment: Alignment) -> tuple[tuple[Fact, ...], tuple[Discrepan
         drafts.extend(group_dates(group.id, slots, pos))
         quoted = group_quotes(group.id, slots, pos)
         drafts.extend(quoted)
-        drafts.extend(group_hedges(alignment, group, pos))
+        drafts.extend(group_hedges(articles, group.id, where, pos))
         if not any(d.kind == "attribution" for d in quoted):  # said once is enough
             drafts.extend(group_attributions(group.id, slots, pos))
         for m in group.members:

@@ -11,7 +11,7 @@ claims, so repeated sentences across many versions cost nothing more.
 from __future__ import annotations
 
 from tui.core.compare.discrepancy import Draft
-from tui.core.extract.claims import Claim, find_claims
+from tui.core.extract.claims import Claim, find_claims, may_assert
 from tui.core.extract.descriptions import Description, find_descriptions
 from tui.core.extract.fact import Fact, source_offsets
 from tui.core.load.article import Article
@@ -56,6 +56,8 @@ def story_claims(articles: tuple[Article, ...], order: dict[str, int]) -> list[D
     wanted = frozenset(negatives)
     drafts: list[Draft] = []
     for text, wheres in seen.items():
+        if not may_assert(text, wanted):
+            continue
         for pos in find_claims(text, wanted):
             if not pos.positive:
                 continue

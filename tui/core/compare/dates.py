@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import re
 
-from tui.core.compare.discrepancy import Draft, Slots, date_overlap, describe, match_facts
+from tui.core.compare.discrepancy import (
+    Draft,
+    Slots,
+    date_overlap,
+    describe,
+    match_facts,
+    same_findings,
+)
 from tui.core.extract.fact import Found
 from tui.core.extract.normalize import (
     canonical,
@@ -18,19 +25,41 @@ def group_dates(gid: int, slots: Slots, pos: tuple[int, int, int]) -> list[Draft
     dates = {a: [x for x in slots[a] if x[0].kind == "date"] for a in slots}
     variants: list[Draft] = []
     arts = list(slots)
+    same = {a: same_findings(dates[a], lambda f: date_overlap(f, f) is not False) for a in arts}
+    ids_of = {a: tuple(id(x[1]) for x in dates[a]) for a in arts}
+    canonicals: dict[str, str] = {}
+
+    def canon(text: str) -> str:
+        c = canonicals.get(text)
+        if c is None:
+            c = canonicals[text] = canonical(text)
+        return c
+
+    matches: dict[
+        tuple[tuple[int, ...], tuple[int, ...]],
+        tuple[list[tuple[int, int]], list[int], list[int]],
+    ] = {}
     for i, a in enumerate(arts):
         for b in arts[i + 1 :]:
             xs, ys = dates[a], dates[b]
             if not xs or not ys:
                 continue
-            pairs, lx, ly = match_facts(xs, ys, lambda p, q: date_overlap(p, q) is not False)
+            if same[a] is not None and same[a] == same[b]:
+                continue  # one sentence repeated word for word: every date pairs with itself
+            ids = (ids_of[a], ids_of[b])
+            matched = matches.get(ids)
+            if matched is None:  # the same two sentences in other versions match the same way
+                matched = matches[ids] = match_facts(
+                    xs, ys, lambda p, q: date_overlap(p, q) is not False
+                )
+            pairs, lx, ly = matched
             for p, q in pairs:
                 fa, fb = xs[p], ys[q]
                 if (
                     date_overlap(fa[1], fb[1])
-                    and canonical(fa[0].text) != canonical(fb[0].text)
                     and _day_precise(fa[1])
                     and _day_precise(fb[1])
+                    and canon(fa[0].text) != canon(fb[0].text)
                     and not (_YEAR_RE.search(fa[0].text) and _YEAR_RE.search(fb[0].text))
                 ):
                     merged = next(

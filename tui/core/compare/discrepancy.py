@@ -110,20 +110,36 @@ def _pairs(slots: Slots, kind: str) -> list[tuple[str, str]]:
     return [(a, b) for i, a in enumerate(arts) for b in arts[i + 1 :]]
 
 
+def same_findings(
+    xs: list[tuple[Fact, Found]], pairs_itself: Callable[[Found], bool]
+) -> tuple[int, ...] | None:
+    """The identity of a version's findings, to skip comparing a sentence with its own copy.
+
+    Versions that repeat a sentence share its Found objects (the extraction memo). Two lists
+    of the same Found objects in the same order, each of which `pairs_itself`, match one to
+    one in match_facts() and leave nothing over: a rule can skip that pair. None when some
+    finding does not pair with itself (the pair is then compared in full).
+    """
+    if not all(pairs_itself(f) for _, f in xs):
+        return None
+    return tuple(id(f) for _, f in xs)
+
+
 def match_facts(
     xs: list[tuple[Fact, Found]],
     ys: list[tuple[Fact, Found]],
     same: Callable[[Found, Found], bool],
 ) -> tuple[list[tuple[int, int]], list[int], list[int]]:
     """Greedy one-to-one matching of two fact lists by a compatibility predicate."""
-    used: set[int] = set()
+    free = list(range(len(ys)))  # the unused ys, in order: each x takes the first that fits
     pairs: list[tuple[int, int]] = []
+    left_x: list[int] = []
     for i, (_, fx) in enumerate(xs):
-        for j, (_, fy) in enumerate(ys):
-            if j not in used and same(fx, fy):
-                used.add(j)
+        for k, j in enumerate(free):
+            if same(fx, ys[j][1]):
+                del free[k]
                 pairs.append((i, j))
                 break
-    left_x = [i for i in range(len(xs)) if i not in {p[0] for p in pairs}]
-    left_y = [j for j in range(len(ys)) if j not in used]
-    return pairs, left_x, left_y
+        else:
+            left_x.append(i)
+    return pairs, left_x, free

@@ -7,13 +7,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tui.core.align.aligner import Alignment, Group
 from tui.core.compare.discrepancy import Draft
 from tui.core.extract.fact import Fact, source_offsets
 from tui.core.extract.lexicon import HEDGE_WORDS, STOP
 from tui.core.extract.normalize import (
     quote_spans,
 )
+from tui.core.load.article import Article
 
 _RE0 = re.compile(r"[A-Za-z]+")
 _RE1 = re.compile(r"[^\W\d_]+")
@@ -51,18 +51,26 @@ def _claim_after(text: str, end: int) -> str:
     return ""
 
 
-def group_hedges(alignment: Alignment, group: Group, pos: tuple[int, int, int]) -> list[Draft]:
-    gid, arts = group.id, group.articles
+def group_hedges(
+    articles: dict[str, Article],
+    gid: int,
+    where: dict[str, tuple[int, ...]],
+    pos: tuple[int, int, int],
+) -> list[Draft]:
+    """Hedges in one group; `where` holds each present article's sentence indices."""
+    arts = list(where)
     found: dict[str, list[Fact]] = {}
-    texts: dict[str, str] = {}
     claims: set[str] = set()
     for art_id in arts:
-        article = alignment.article(art_id)
+        article = articles[art_id]
         facts: list[Fact] = []
-        for i in group.slot(art_id):
+        for i in where[art_id]:
             sentence = article.sentences[i]
+            hedges = _hedges_in(sentence.text)
+            if not hedges:
+                continue
             offsets = source_offsets(article, sentence)
-            for word, s, e in _hedges_in(sentence.text):
+            for word, s, e in hedges:
                 facts.append(
                     Fact("hedge", art_id, i, offsets[s], offsets[e - 1] + 1, word, word.casefold())
                 )
@@ -70,14 +78,17 @@ def group_hedges(alignment: Alignment, group: Group, pos: tuple[int, int, int]) 
                 if claim:
                     claims.add(claim)
         found[art_id] = facts
-        texts[art_id] = " ".join(article.sentences[i].text for i in group.slot(art_id)).casefold()
     hedged = [a for a in arts if found[a]]
+    if not hedged or not claims:
+        return []
     # a version states the claim flatly only if it makes the claim at all ("sent", "arrived")
-    flat = [
-        a
-        for a in arts
-        if not found[a] and any(re.search(rf"\b{re.escape(c)}", texts[a]) for c in claims)
-    ]
+    patterns = [re.compile(rf"\b{re.escape(c)}") for c in claims]
+    flat = []
+    for a in arts:
+        if not found[a]:
+            text = " ".join(articles[a].sentences[i].text for i in where[a]).casefold()
+            if any(p.search(text) for p in patterns):
+                flat.append(a)
     if not hedged or not flat:
         return []
     words = sorted({f.value for a in hedged for f in found[a]})

@@ -10,12 +10,29 @@ from tui.core.compare.discrepancy import (
     describe,
     match_facts,
     num_overlap,
+    same_findings,
     same_subject,
 )
-from tui.core.extract.fact import Found, lemma
+from tui.core.extract.fact import Fact, Found, lemma
 from tui.core.extract.normalize import (
     canonical,
 )
+
+_Matched = tuple[
+    list[tuple[int, int]], list[int], list[int], list[tuple[int, int]], list[int], list[int]
+]
+
+
+def _match(xs: list[tuple[Fact, Found]], ys: list[tuple[Fact, Found]]) -> _Matched:
+    """Numbers of two versions paired: same value for the same thing first, then same value
+    for anything (indices into xs and ys, then into what the first pass left over)."""
+    pairs, lx, ly = match_facts(
+        xs,
+        ys,
+        lambda p, q: num_overlap(p, q) and (same_subject(p, q) or not (p.subject and q.subject)),
+    )
+    more, lx2, ly2 = match_facts([xs[k] for k in lx], [ys[k] for k in ly], num_overlap)
+    return pairs, lx, ly, more, lx2, ly2
 
 
 def group_numbers(
@@ -32,22 +49,23 @@ def group_numbers(
     arts = list(slots)
     if not any(nums.values()):
         return drafts
+    same = {a: same_findings(nums[a], lambda f: num_overlap(f, f)) for a in arts}
+    ids_of = {a: tuple(id(x[1]) for x in nums[a]) for a in arts}
+    matches: dict[tuple[tuple[int, ...], tuple[int, ...]], _Matched] = {}
     for i, a in enumerate(arts):
         for b in arts[i + 1 :]:
             xs, ys = nums[a], nums[b]
             if not xs and not ys:
                 continue
-            # same value for the same thing first, then same value for anything.
-            pairs, lx, ly = match_facts(
-                xs,
-                ys,
-                lambda p, q: (
-                    num_overlap(p, q) and (same_subject(p, q) or not (p.subject and q.subject))
-                ),
-            )
+            if same[a] is not None and same[a] == same[b]:
+                continue  # one sentence repeated word for word: every number pairs with itself
+            ids = (ids_of[a], ids_of[b])
+            matched = matches.get(ids)
+            if matched is None:  # the same two sentences in other versions match the same way
+                matched = matches[ids] = _match(xs, ys)
+            pairs, lx, ly, more, lx2, ly2 = matched
             rest_x = [xs[k] for k in lx]
             rest_y = [ys[k] for k in ly]
-            more, lx2, ly2 = match_facts(rest_x, rest_y, num_overlap)
             for fa, fb in [(xs[p], ys[q]) for p, q in pairs] + [
                 (rest_x[p], rest_y[q]) for p, q in more
             ]:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from tui.core.extract.claims import (
         Claim,
         find_claims,
+        may_assert,
     )
     from tui.core.extract.dates import (
         DateMention,
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
 _HOMES = {
     "Claim": "claims",
     "find_claims": "claims",
+    "may_assert": "claims",
     "Description": "descriptions",
     "find_descriptions": "descriptions",
     "measure_of": "quantities",
@@ -78,6 +80,7 @@ __all__ = [
     "find_dates",
     "find_descriptions",
     "fold_style",
+    "may_assert",
     "measure_of",
     "name_key",
     "overlaps",

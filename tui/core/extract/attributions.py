@@ -17,6 +17,18 @@ _RE0 = re.compile(r"\bwas\s+quoted\s+as\s+saying\s+by\s+(?P<src>[^,.;]{2,60})")
 
 
 _SPEECH_NEXT = re.compile(rf"(?:['’]s?)?\s+(?:{SPEECH})\b")
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_ACCORDING = re.compile(
+    r"\baccording\s+to\s+(?P<src>[^,.;:“\"«]{2,80}?)(?=[,.;:]|\s+(?:that|which)\b|$)", re.I
+)
+_CITED = re.compile(
+    r"\b(?P<x>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*|the\s+[\w\s-]{1,40}?)\s+cited\s+"
+    r"(?P<y>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+as\s+saying"
+)
+_CITING = re.compile(
+    r"\bciting\s+(?P<src>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*|" + SOURCE_NOUNS + ")"
+)
+_SOURCE_SAID = re.compile(rf"\b(?P<src>{SOURCE_NOUNS})\s+(?:{SPEECH}|described)\b", re.I)
 
 
 def find_attributions(text: str, names: list[Found], quotes: list[Found]) -> list[Found]:
@@ -36,7 +48,7 @@ def find_attributions(text: str, names: list[Found], quotes: list[Found]) -> lis
     by_start: list[Found] = []
 
     def add(s: int, e: int, source: str, via: str = "") -> None:
-        src = re.sub(r"^(?:the|a|an)\s+", "", source.strip(" ,."), flags=re.I)
+        src = _ARTICLE.sub("", source.strip(" ,."))
         if not src or not outside(s, e):
             return
         value = name_key(src) + (f" via {name_key(via)}" if via else "")
@@ -46,21 +58,11 @@ def find_attributions(text: str, names: list[Found], quotes: list[Found]) -> lis
         starts.insert(i, s)
         by_start.insert(i, found)
 
-    for m in re.finditer(
-        r"\baccording\s+to\s+(?P<src>[^,.;:“\"«]{2,80}?)(?=[,.;:]|\s+(?:that|which)\b|$)",
-        text,
-        re.I,
-    ):
+    for m in _ACCORDING.finditer(text):
         add(m.start(), m.end(), m.group("src"))
-    for m in re.finditer(
-        r"\b(?P<x>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*|the\s+[\w\s-]{1,40}?)\s+cited\s+"
-        r"(?P<y>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+as\s+saying",
-        text,
-    ):
+    for m in _CITED.finditer(text):
         add(m.start(), m.end(), m.group("x"), m.group("y"))
-    for m in re.finditer(
-        r"\bciting\s+(?P<src>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*|" + SOURCE_NOUNS + ")", text
-    ):
+    for m in _CITING.finditer(text):
         if "cited" in text[max(0, m.start() - 40) : m.start()]:
             continue
         add(m.start(), m.end(), m.group("src"))
@@ -70,7 +72,7 @@ def find_attributions(text: str, names: list[Found], quotes: list[Found]) -> lis
         hit = _SPEECH_NEXT.match(text[n.end : n.end + 80])
         if hit and not taken(n.start):
             add(n.start, n.end + hit.end(), n.text)
-    for m in re.finditer(rf"\b(?P<src>{SOURCE_NOUNS})\s+(?:{SPEECH}|described)\b", text, re.I):
+    for m in _SOURCE_SAID.finditer(text):
         if not taken(m.start()):
             add(m.start(), m.end(), m.group("src"))
     return out

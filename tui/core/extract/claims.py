@@ -187,7 +187,7 @@ def find_claims(text: str, wanted: frozenset[str] | None = None) -> list[Claim]:
             continue
         negated.add(pred[1])
         out.append(_claim(text, pred, False, quotes))
-    if wanted:
+    if wanted and may_assert(text, wanted):
         for m in _WORD.finditer(text):
             s = stem(m.group(0))
             if m.start() in negated or (s not in wanted and not (s in ADMIT and wanted & ADMIT)):
@@ -199,6 +199,15 @@ def find_claims(text: str, wanted: frozenset[str] | None = None) -> list[Claim]:
     out = [c for c in out if c.subject]
     out.sort(key=lambda c: c.start)
     return out
+
+
+def may_assert(text: str, wanted: frozenset[str]) -> bool:
+    """Whether some word of the text has a wanted stem: find_claims(text, wanted) can then
+    assert something (most sentences have none, and skip the word by word pass)."""
+    stems = {stem(w) for w in set(_WORD.findall(text))}
+    return not stems.isdisjoint(wanted) or (
+        not stems.isdisjoint(ADMIT) and not wanted.isdisjoint(ADMIT)
+    )
 
 
 class _Quotes:

@@ -66,8 +66,6 @@ def find_names(text: str, inner_caps: set[str], lower: set[str], taken: Taken) -
     run: list[tuple[str, int, int]] = []
 
     def flush() -> None:
-        if not run:
-            return
         for part in _name_parts(run):
             while part and (part[-1][0] in ("of", "the", "and") or part[-1][0] in DEMONYMS):
                 part.pop()
@@ -94,27 +92,27 @@ def find_names(text: str, inner_caps: set[str], lower: set[str], taken: Taken) -
     for i, t in enumerate(toks):
         w = t[0]
         is_cap = w[0].isupper() and w not in MONTH_OR_DAY
-        first = i == 0 or (toks[i - 1][0] in "“\"«‘'(—–-:[" and i <= 2)
         if (
             is_cap
             and not run
             and (
                 w in NAME_STOP
                 or (
-                    first
+                    (i == 0 or (i <= 2 and toks[i - 1][0] in "“\"«‘'(—–-:["))
                     and w not in inner_caps
                     and (w.casefold() in lower or _RE2.search(w) is not None)
                 )
             )
         ):
-            flush()
+            pass  # the run is empty: nothing to flush
         elif is_cap or (
             run and w in ("of", "the") and i + 1 < len(toks) and toks[i + 1][0][:1].isupper()
         ):
             run.append(t)
-        else:
+        elif run:
             flush()
-    flush()
+    if run:
+        flush()
     return out
 
 
@@ -140,49 +138,75 @@ def _inner_capitals(text: str) -> frozenset[str]:
 _SPEECH_AFTER = re.compile(rf"\s*(?:['’]s)?,?\s+{SPEECH}\b")
 
 
-def assign_name_kinds(per_sentence: list[tuple[Sentence, list[Found]]]) -> dict[int, str]:
+_PLACE_ABBREVIATIONS = ("U.S.", "U.K.", "DPRK", "US", "UK", "EU")
+
+_Traits = tuple[bool, bool, frozenset[str], str, bool, bool]
+
+
+def _traits(text: str, f: Found) -> _Traits:
+    """What assign_name_kinds() reads of one name in its sentence, whatever the article: a
+    title before or speech verb after, a place preposition before, the first and last word
+    when it may be a person's full name, an organisation by its words, and place words."""
+    before = _RE3.findall(text[max(0, f.start - 60) : f.start])[-1:]
+    prev = before[0].rstrip(".") if before else ""
+    words = f.text.split()
+    n = len(f.value.split())
+    org_or_place = any(w in ORG_WORDS or w in PLACE_WORDS for w in words)
+    return (
+        prev.capitalize() in TITLES or _SPEECH_AFTER.match(text, f.end) is not None,
+        prev.casefold() in PLACE_BEFORE,
+        frozenset((f.value.split()[0], f.value.split()[-1]))
+        if 2 <= n <= 4 and not org_or_place
+        else frozenset(),
+        "organisation"
+        if any(w in ORG_WORDS for w in words)
+        or (f.text.isupper() and "." not in f.text and len(f.text) > 2 and f.text != "DPRK")
+        else "",
+        any(w in PLACE_WORDS for w in words) or f.text in _PLACE_ABBREVIATIONS,
+        len(words) <= 2,
+    )
+
+
+def assign_name_kinds(
+    per_sentence: list[tuple[Sentence, list[Found]]], cache: dict[int, _Traits] | None = None
+) -> dict[int, str]:
     """The kind of every name: "person", "place", "organisation" or "" (unsure), by id() of
     its Found (which is not changed: the per-sentence memo shares it across articles).
 
     Organisations by their words (Council, Ministry, Agency...) or as acronyms; people by a
     title before them, a speech verb after them, or a surname seen alone elsewhere; places by
     their words (Region, Republic...) or a preposition before them somewhere in the article.
+
+    Args:
+        per_sentence: each sentence with its findings.
+        cache: each name's traits by id() of its Found, kept across the articles of one run
+            (the Found objects stay alive in the memo that shares them).
     """
-    names = [
-        (sentence.text, f) for sentence, found in per_sentence for f in found if f.kind == "name"
-    ]
-    singles = {f.value for _, f in names if " " not in f.value}
+    if cache is None:
+        cache = {}
+    names: list[tuple[Found, _Traits]] = []
+    for sentence, found in per_sentence:
+        for f in found:
+            if f.kind == "name":
+                t = cache.get(id(f))
+                if t is None:
+                    t = cache[id(f)] = _traits(sentence.text, f)
+                names.append((f, t))
+    singles = {f.value for f, _ in names if " " not in f.value}
     people: set[str] = set()
     places: set[str] = set()
-    for text, f in names:
-        before = _RE3.findall(text[max(0, f.start - 60) : f.start])[-1:]
-        prev = before[0].rstrip(".") if before else ""
-        if (
-            prev.capitalize() in TITLES
-            or _SPEECH_AFTER.match(text, f.end)
-            or (
-                2 <= len(f.value.split()) <= 4
-                and {f.value.split()[0], f.value.split()[-1]} & singles
-                and not any(w in ORG_WORDS or w in PLACE_WORDS for w in f.text.split())
-            )
-        ):
+    for f, (titled, place_before, ends, _, _, _) in names:
+        if titled or (ends and not ends.isdisjoint(singles)):
             people.add(f.value)
-        if prev.casefold() in PLACE_BEFORE:
+        if place_before:
             places.add(f.value)
     people_words = {w for v in people if " " in v for w in v.split()}
     kinds: dict[int, str] = {}
-    for _, f in names:
-        words = f.text.split()
-        if any(w in ORG_WORDS for w in words) or (
-            f.text.isupper() and "." not in f.text and len(f.text) > 2 and f.text != "DPRK"
-        ):
-            kinds[id(f)] = "organisation"
+    for f, (_, _, _, org, place_words, short) in names:
+        if org:
+            kinds[id(f)] = org
         elif f.value in people or f.value in people_words:
             kinds[id(f)] = "person"
-        elif (
-            any(w in PLACE_WORDS for w in words)
-            or f.text in ("U.S.", "U.K.", "DPRK", "US", "UK", "EU")
-            or (f.value in places and len(words) <= 2)
-        ):
+        elif place_words or (f.value in places and short):
             kinds[id(f)] = "place"
     return kinds
