@@ -29,9 +29,7 @@ def test_analyze_defers_diffs_and_facts_until_asked(seeds, monkeypatch) -> None:
     monkeypatch.setattr(
         analysis_module.Differ, "diff", lambda *a: calls.append("d") or real_diff(*a)
     )
-    monkeypatch.setattr(
-        check_module, "check_facts", lambda al: calls.append("f") or real_check(al)
-    )
+    monkeypatch.setattr(check_module, "check_facts", lambda al: calls.append("f") or real_check(al))
     analysis = analyze(seeds)
     assert calls == []
     key = next(iter(analysis.diffs))
