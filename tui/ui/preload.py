@@ -344,6 +344,10 @@ def _launch_child(fd: int, load: Callable[[], Loaded], held: int | None = None) 
         gc.enable()
         while _holds:  # the app's ends: the child must see EOF when the app is gone
             os.close(_holds.pop())
+        # numpy (the semantic model) starts one BLAS thread per core on import, 20-40 ms of
+        # the launch here; the model's products are small, and the app process has the other
+        # core
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
         from tui.core.analysis import analysis_stages
 
         with os.fdopen(fd, "wb") as pipe:
