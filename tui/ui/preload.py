@@ -12,9 +12,12 @@ the inputs too (the app process then never imports the parsing modules) and send
 by piece (`tui.core.analysis.analysis_stages`: the pair on screen aligned alone, then the
 alignment of all versions and the rest, each piece pickled on its own with
 the articles as indices into the collection the app already has); the app picks up the
-collection from a future and the pieces from an `AnalysisFeed`. `sidecar_hint` tells the app,
-from the same process, whether a notes sidecar exists, so it can leave an absent one (no note
-to mark) closed until after the launch.
+collection from a future and the pieces from an `AnalysisFeed`. In a launch the child waits
+once it has sent the first comparison, until the app has drawn it (`resume_gc()` releases it),
+so the fact check does not compete with the first frame; the analysis modules import in the
+child only (the app imports them, less the fact stage, with its screens). `sidecar_hint` tells
+the app, from the same process, whether a notes sidecar exists, so it can leave an absent one
+(no note to mark) closed until after the launch.
 
 `pause_gc()`/`resume_gc()` keep the cyclic garbage collector out of the start-up: importing
 Textual and building the first screen allocate a few hundred thousand objects that all live on,
