@@ -23,13 +23,13 @@ def seeds():  # type: ignore[no-untyped-def]
 
 def test_analyze_defers_diffs_and_facts_until_asked(seeds, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     calls: list[str] = []
-    real_diff, real_check = analysis_module.Differ.diff, analysis_module.check_facts
+    import tui.core.compare.check as check_module  # analyze() imports it on first use
+
+    real_diff, real_check = analysis_module.Differ.diff, check_module.check_facts
     monkeypatch.setattr(
         analysis_module.Differ, "diff", lambda *a: calls.append("d") or real_diff(*a)
     )
-    monkeypatch.setattr(
-        analysis_module, "check_facts", lambda al: calls.append("f") or real_check(al)
-    )
+    monkeypatch.setattr(check_module, "check_facts", lambda al: calls.append("f") or real_check(al))
     analysis = analyze(seeds)
     assert calls == []
     key = next(iter(analysis.diffs))

@@ -52,6 +52,21 @@ elif case == "launch":  # load in the child too: a folder with the seeds and one
     out["same"] = got == analyze(collection.articles)
     # the pieces name the collection's articles: no second copy crossed the pipe
     out["shared"] = all(a is b for a, b in zip(got.articles, collection.articles))
+elif case == "held":  # a launch (the collector paused): the child waits for the first frame
+    preload.HOLD_LIMIT = 60.0  # the child inherits it: only the release lets it go on
+    def load():
+        return load_collection(seed_paths()), None, None
+    preload.pause_gc()
+    loaded, feed = preload.start_launch(load)
+    stages = []
+    feed.listen(lambda piece, error: stages.append(piece[0] if piece else "end"))
+    while "diffs" not in stages:
+        time.sleep(0.01)
+    time.sleep(0.5)  # the fact check takes ~0.1 s on the seeds: it would be here by now
+    out["before"] = list(stages)
+    preload.resume_gc()  # what the app does once the first comparison is on screen
+    feed.result(timeout=60)
+    out["after"] = list(stages)
 elif case == "bad-input":
     from tui.core.errors import MissingInput
     def load():
@@ -123,3 +138,10 @@ def test_bad_input_in_the_launch_process_reaches_the_app_as_the_same_error() -> 
     result = _run("bad-input")
     assert result["error"] == ["MissingInput", "/nowhere: no such file or folder"]
     assert result["analysis"] == "MissingInput"
+
+
+def test_the_launch_process_waits_for_the_first_frame_before_the_fact_check() -> None:
+    result = _run("held")
+    assert result["before"] == ["alignment", "diffs"]
+    assert result["after"][:3] == ["alignment", "diffs", "facts"]
+    assert result["after"][-1] == "end"

@@ -87,11 +87,17 @@ NOT_AT_LAUNCH = (
     "tui.core.load.decode",
     "tui.core.notes.store",
     "tui.ui.notes_controller",
+    "numpy",
+    "tui.core.align.semantic",
+    "tui.core.compare.check",
+    "tui.core.extract.facts",
+    "tui.core.extract.claims",
 )
 """Modules the first compare screen does not need (each imports on first use; the scoring
 ones are imported by the analysis process, not by the app that unpickles its result; the HTML
 parser only for HTML inputs, and the seeds are text; the parsing modules load in the loading
-process; the notes store opens after the launch when there is no sidecar file yet)."""
+process; the notes store opens after the launch when there is no sidecar file yet; the
+semantic model (numpy) and the fact check run in the analysis process only)."""
 
 
 @pytest.fixture(scope="module")

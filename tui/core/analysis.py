@@ -14,14 +14,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import groupby
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from tui.core.align.aligner import Alignment, Group, align
-from tui.core.compare.check import check_facts
 from tui.core.compare.diff import Differ, Op
-from tui.core.compare.discrepancy import Discrepancy
-from tui.core.extract.fact import Fact
 from tui.core.load.article import Article
+
+if TYPE_CHECKING:  # the fact stage imports when the facts are first asked for (the app's
+    # process then shows its first comparison without it, see tui.ui.preload)
+    from tui.core.compare.discrepancy import Discrepancy
+    from tui.core.extract.fact import Fact
 
 T = TypeVar("T")
 
@@ -185,6 +187,8 @@ def analyze(
 
     def check() -> tuple[tuple[Fact, ...], tuple[Discrepancy, ...]]:
         if not checked:
+            from tui.core.compare.check import check_facts
+
             checked.append(check_facts(alignment))  # one extraction serves both
         return checked[0]
 

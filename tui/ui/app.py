@@ -170,6 +170,8 @@ class SideBySideApp(NotesActions, App[None]):
     def on_analysis_arrived(self, message: AnalysisArrived) -> None:
         if message.generation != self._generation or self._assembly is None:
             return
+        if not self.is_running:  # shutting down: the screen's widgets may be gone already
+            return
         if message.piece is None:  # all there
             self.compare_screen.show_stage(None)
             return
@@ -220,7 +222,7 @@ class SideBySideApp(NotesActions, App[None]):
         self.push_screen(ProblemsScreen(problems))
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
-        if message.generation == self._generation:
+        if message.generation == self._generation and self.is_running:
             self.compare_problems.append(message.problem)
             self.notify(message.problem, title="Could not compare", severity="error", timeout=10)
             if self.compare_screen.analysis is None:

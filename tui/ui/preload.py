@@ -12,9 +12,12 @@ the inputs too (the app process then never imports the parsing modules) and send
 by piece (`tui.core.analysis.analysis_stages`: the pair on screen aligned alone, then the
 alignment of all versions and the rest, each piece pickled on its own with
 the articles as indices into the collection the app already has); the app picks up the
-collection from a future and the pieces from an `AnalysisFeed`. `sidecar_hint` tells the app,
-from the same process, whether a notes sidecar exists, so it can leave an absent one (no note
-to mark) closed until after the launch.
+collection from a future and the pieces from an `AnalysisFeed`. In a launch the child waits
+once it has sent the first comparison, until the app has drawn it (`resume_gc()` releases it),
+so the fact check does not compete with the first frame; the analysis modules import in the
+child only (the app imports them, less the fact stage, with its screens). `sidecar_hint` tells
+the app, from the same process, whether a notes sidecar exists, so it can leave an absent one
+(no note to mark) closed until after the launch.
 
 `pause_gc()`/`resume_gc()` keep the cyclic garbage collector out of the start-up: importing
 Textual and building the first screen allocate a few hundred thousand objects that all live on,
@@ -33,6 +36,7 @@ import gc
 import io
 import os
 import pickle
+import select
 import signal
 import threading
 from collections.abc import Callable, Sequence
@@ -71,11 +75,41 @@ def resume_gc(*, freeze: bool = True) -> None:
         freeze: move the objects alive now out of the collector's sight (`gc.freeze()`); False
             when the launch failed and the process goes on without the app.
     """
+    _release()
     if _paused:
         _paused.clear()
         if freeze:
             gc.freeze()
         gc.enable()
+
+
+HOLD_LIMIT = 2.0
+"""Seconds the launch's analysis process waits, once it has sent the first comparison, for the
+app to show it (see `_hold`) before it goes on anyway."""
+
+_holds: list[int] = []
+"""Write ends of the pipes on which held analysis processes wait (see `_hold`)."""
+
+
+def _release() -> None:
+    """Let the held analysis processes go on: the app's first frame is drawn (or never will be)."""
+    while _holds:
+        fd = _holds.pop()
+        with contextlib.suppress(OSError):
+            os.write(fd, b"go")
+            os.close(fd)
+
+
+def _hold(fd: int) -> None:
+    """In the analysis process: wait until the app released it (or ended, or HOLD_LIMIT).
+
+    Once the first comparison is sent, the rest of the analysis (the fact check, the other
+    diffs) would compete for the two cores, and for the app's GIL as its pieces arrive, with
+    the app drawing that comparison; on a busy machine that delayed the first frame.
+    """
+    with contextlib.suppress(OSError):
+        select.select([fd], [], [], HOLD_LIMIT)
+        os.close(fd)
 
 
 def _child(fd: int, args: tuple[Any, ...]) -> NoReturn:
@@ -300,14 +334,24 @@ def _receive_piece(pipe: Any, articles: Sequence[Article]) -> tuple[bool, Any]:
     return bool(ok), value
 
 
-def _launch_child(fd: int, load: Callable[[], Loaded]) -> NoReturn:
+def _launch_child(fd: int, load: Callable[[], Loaded], held: int | None = None) -> NoReturn:
     """The forked launch process: load and send the collection, then the analysis piece by
-    piece (`tui.core.analysis.analysis_stages`), then (True, None) or (False, the error)."""
+    piece (`tui.core.analysis.analysis_stages`), then (True, None) or (False, the error).
+
+    With `held` (the read end of a pipe from the app), it waits there (`_hold`) once the first
+    comparison is sent: the "pair" piece, or the alignment and the first diffs.
+    """
     code = 0
     try:
         _paused.clear()
         gc.enable()
-        from tui.core.analysis import analysis_stages  # imported before the fork: no cost
+        while _holds:  # the app's ends: the child must see EOF when the app is gone
+            os.close(_holds.pop())
+        # numpy (the semantic model) starts one BLAS thread per core on import, 20-40 ms of
+        # the launch here; the model's products are small, and the app process has the other
+        # core
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+        from tui.core.analysis import analysis_stages
 
         with os.fdopen(fd, "wb") as pipe:
             try:
@@ -322,6 +366,9 @@ def _launch_child(fd: int, load: Callable[[], Loaded]) -> NoReturn:
                 try:
                     for piece in analysis_stages(articles, reference):
                         _send_piece(pipe, (True, piece), articles)
+                        if held is not None and piece[0] in ("pair", "diffs"):
+                            _hold(held)
+                            held = None
                     reply: tuple[bool, Any] = (True, None)
                 except BaseException as exc:  # handed to the parent, which shows it
                     reply = (False, exc)
@@ -377,13 +424,18 @@ def start_launch(load: Callable[[], Loaded]) -> tuple[Future[Loaded], AnalysisFe
             return loaded, failed
         collection, reference, _ = loaded.result()
         return loaded, _feed_thread(collection.articles, reference)
-    # imported before the fork: the app needs these modules anyway (to unpickle the result)
-    from tui.core.analysis import analysis_stages  # noqa: F401
-
+    # the analysis modules import in the child: the app imports them (all but the fact stage,
+    # see tui.core.analysis) with its screens, after the fork
     loaded = Future()
     feed = AnalysisFeed()
     loaded.set_running_or_notify_cancel()
-    pid, read = _fork(functools.partial(_launch_child, load=load))
+    held: int | None = None
+    if _paused:  # a launch: the app releases the child once its first frame is drawn
+        held, go = os.pipe()
+        _holds.append(go)
+    pid, read = _fork(functools.partial(_launch_child, load=load, held=held))
+    if held is not None:
+        os.close(held)
 
     def wait() -> None:
         with os.fdopen(read, "rb") as pipe:

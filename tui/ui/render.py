@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -19,10 +20,12 @@ from rich.text import Text
 from tui.core.align.aligner import Group
 from tui.core.analysis import Analysis, slot_text
 from tui.core.compare.diff import Op
-from tui.core.compare.discrepancy import Discrepancy
 from tui.core.load.article import Article
 from tui.ui.summaries import SEVERITY_MARK as SEVERITY_MARK  # re-exported
 from tui.ui.summaries import move_line
+
+if TYPE_CHECKING:  # the data class imports with the facts' first piece, after the first frame
+    from tui.core.compare.discrepancy import Discrepancy
 
 ROW_KINDS = ("identical", "reworded", "split", "unique-left", "unique-right", "single")
 """Kinds of compare rows (for one pair of versions)."""

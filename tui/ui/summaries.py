@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from tui.core.align.aligner import Alignment, Group
-from tui.core.compare.discrepancy import Discrepancy, Variant
 from tui.core.numbering import place_label
+
+if TYPE_CHECKING:
+    from tui.core.compare.discrepancy import Discrepancy, Variant
 
 SEVERITY_MARK = {"conflict": "!", "missing": "?", "variant": "~"}
 """Gutter/annotation mark per discrepancy severity."""
