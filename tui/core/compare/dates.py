@@ -10,7 +10,7 @@ from tui.core.compare.discrepancy import (
     date_overlap,
     describe,
     match_facts,
-    same_findings,
+    version_pairs,
 )
 from tui.core.extract.fact import Found
 from tui.core.extract.normalize import (
@@ -24,9 +24,6 @@ def group_dates(gid: int, slots: Slots, pos: tuple[int, int, int]) -> list[Draft
     drafts: list[Draft] = []
     dates = {a: [x for x in slots[a] if x[0].kind == "date"] for a in slots}
     variants: list[Draft] = []
-    arts = list(slots)
-    same = {a: same_findings(dates[a], lambda f: date_overlap(f, f) is not False) for a in arts}
-    ids_of = {a: tuple(id(x[1]) for x in dates[a]) for a in arts}
     canonicals: dict[str, str] = {}
 
     def canon(text: str) -> str:
@@ -35,63 +32,49 @@ def group_dates(gid: int, slots: Slots, pos: tuple[int, int, int]) -> list[Draft
             c = canonicals[text] = canonical(text)
         return c
 
-    matches: dict[
-        tuple[tuple[int, ...], tuple[int, ...]],
-        tuple[list[tuple[int, int]], list[int], list[int]],
-    ] = {}
-    for i, a in enumerate(arts):
-        for b in arts[i + 1 :]:
-            xs, ys = dates[a], dates[b]
-            if not xs or not ys:
-                continue
-            if same[a] is not None and same[a] == same[b]:
-                continue  # one sentence repeated word for word: every date pairs with itself
-            ids = (ids_of[a], ids_of[b])
-            matched = matches.get(ids)
-            if matched is None:  # the same two sentences in other versions match the same way
-                matched = matches[ids] = match_facts(
-                    xs, ys, lambda p, q: date_overlap(p, q) is not False
+    for a, b, matched in version_pairs(
+        dates,
+        lambda f: date_overlap(f, f) is not False,
+        lambda xs, ys: match_facts(xs, ys, lambda u, w: date_overlap(u, w) is not False),
+        both=True,
+    ):
+        xs, ys = dates[a], dates[b]
+        pairs, lx, ly = matched
+        for p, q in pairs:
+            fa, fb = xs[p], ys[q]
+            if (
+                date_overlap(fa[1], fb[1])
+                and _day_precise(fa[1])
+                and _day_precise(fb[1])
+                and canon(fa[0].text) != canon(fb[0].text)
+                and not (_YEAR_RE.search(fa[0].text) and _YEAR_RE.search(fb[0].text))
+            ):
+                merged = next(
+                    (d for d in variants if any(v is fa[0] or v is fb[0] for v, _ in d.variants)),
+                    None,
                 )
-            pairs, lx, ly = matched
-            for p, q in pairs:
-                fa, fb = xs[p], ys[q]
-                if (
-                    date_overlap(fa[1], fb[1])
-                    and _day_precise(fa[1])
-                    and _day_precise(fb[1])
-                    and canon(fa[0].text) != canon(fb[0].text)
-                    and not (_YEAR_RE.search(fa[0].text) and _YEAR_RE.search(fb[0].text))
-                ):
-                    merged = next(
-                        (
-                            d
-                            for d in variants
-                            if any(v is fa[0] or v is fb[0] for v, _ in d.variants)
-                        ),
-                        None,
+                if merged is None:
+                    merged = Draft("date", "variant", "", [], gid, pos)
+                    variants.append(merged)
+                for f in (fa[0], fb[0]):
+                    if all(f is not v for v, _ in merged.variants):
+                        merged.variants.append((f, f.article))
+        if len(lx) == 1 and len(ly) == 1:
+            fa, fb = xs[lx[0]], ys[ly[0]]
+            same_event = (
+                fa[1].event and fa[1].event == fb[1].event and fa[1].context & fb[1].context
+            ) or len(_around(fa[1]) & _around(fb[1])) >= 3
+            if same_event and date_overlap(fa[1], fb[1]) is False:
+                drafts.append(
+                    Draft(
+                        "date",
+                        "conflict",
+                        f"{describe([fa[0], fb[0]])}: {fa[0].value} vs {fb[0].value}",
+                        [(fa[0], a), (fb[0], b)],
+                        gid,
+                        pos,
                     )
-                    if merged is None:
-                        merged = Draft("date", "variant", "", [], gid, pos)
-                        variants.append(merged)
-                    for f in (fa[0], fb[0]):
-                        if all(f is not v for v, _ in merged.variants):
-                            merged.variants.append((f, f.article))
-            if len(lx) == 1 and len(ly) == 1:
-                fa, fb = xs[lx[0]], ys[ly[0]]
-                same_event = (
-                    fa[1].event and fa[1].event == fb[1].event and fa[1].context & fb[1].context
-                ) or len(_around(fa[1]) & _around(fb[1])) >= 3
-                if same_event and date_overlap(fa[1], fb[1]) is False:
-                    drafts.append(
-                        Draft(
-                            "date",
-                            "conflict",
-                            f"{describe([fa[0], fb[0]])}: {fa[0].value} vs {fb[0].value}",
-                            [(fa[0], a), (fb[0], b)],
-                            gid,
-                            pos,
-                        )
-                    )
+                )
     for d in variants:
         d.summary = f"{describe(f for f, _ in d.variants if f)}: the same day ({_day(d)})"
     return drafts + variants

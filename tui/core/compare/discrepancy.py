@@ -4,8 +4,9 @@ pairs across versions, overlap tests and descriptions.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from tui.core.extract.dates import overlaps
 from tui.core.extract.fact import Fact, Found, lemma
@@ -123,6 +124,38 @@ def same_findings(
     if not all(pairs_itself(f) for _, f in xs):
         return None
     return tuple(id(f) for _, f in xs)
+
+
+_M = TypeVar("_M")
+
+
+def version_pairs(
+    found: Mapping[str, list[tuple[Fact, Found]]],
+    pairs_itself: Callable[[Found], bool],
+    match: Callable[[list[tuple[Fact, Found]], list[tuple[Fact, Found]]], _M],
+    *,
+    both: bool,
+) -> Iterator[tuple[str, str, _M]]:
+    """Each pair of versions (in order) whose findings of one kind need comparing, with their
+    match: a pair where one side (both=True) or both sides (both=False) found nothing is
+    skipped, and so is one sentence repeated word for word (same_findings); the same two
+    sentences in other versions are matched once (the match is memoised by their findings)."""
+    arts = list(found)
+    same = {a: same_findings(found[a], pairs_itself) for a in arts}
+    ids_of = {a: tuple(id(x[1]) for x in found[a]) for a in arts}
+    memo: dict[tuple[tuple[int, ...], tuple[int, ...]], _M] = {}
+    for i, a in enumerate(arts):
+        for b in arts[i + 1 :]:
+            xs, ys = found[a], found[b]
+            if (not xs or not ys) if both else (not xs and not ys):
+                continue
+            if same[a] is not None and same[a] == same[b]:
+                continue  # every finding pairs with itself: nothing to report
+            ids = (ids_of[a], ids_of[b])
+            matched = memo.get(ids)
+            if matched is None:
+                matched = memo[ids] = match(xs, ys)
+            yield a, b, matched
 
 
 def match_facts(

@@ -10,8 +10,8 @@ from tui.core.compare.discrepancy import (
     describe,
     match_facts,
     num_overlap,
-    same_findings,
     same_subject,
+    version_pairs,
 )
 from tui.core.extract.fact import Fact, Found, lemma
 from tui.core.extract.normalize import (
@@ -46,80 +46,67 @@ def group_numbers(
     nums = {a: [x for x in slots[a] if x[0].kind == "number"] for a in slots}
     conflicts: dict[str, Draft] = {}
     variants: dict[str, Draft] = {}
-    arts = list(slots)
     if not any(nums.values()):
         return drafts
-    same = {a: same_findings(nums[a], lambda f: num_overlap(f, f)) for a in arts}
-    ids_of = {a: tuple(id(x[1]) for x in nums[a]) for a in arts}
-    matches: dict[tuple[tuple[int, ...], tuple[int, ...]], _Matched] = {}
-    for i, a in enumerate(arts):
-        for b in arts[i + 1 :]:
-            xs, ys = nums[a], nums[b]
-            if not xs and not ys:
-                continue
-            if same[a] is not None and same[a] == same[b]:
-                continue  # one sentence repeated word for word: every number pairs with itself
-            ids = (ids_of[a], ids_of[b])
-            matched = matches.get(ids)
-            if matched is None:  # the same two sentences in other versions match the same way
-                matched = matches[ids] = _match(xs, ys)
-            pairs, lx, ly, more, lx2, ly2 = matched
-            rest_x = [xs[k] for k in lx]
-            rest_y = [ys[k] for k in ly]
-            for fa, fb in [(xs[p], ys[q]) for p, q in pairs] + [
-                (rest_x[p], rest_y[q]) for p, q in more
-            ]:
-                if fa[0].value == fb[0].value and fa[1].qualifier != fb[1].qualifier:
-                    key = canonical(fa[0].text) + "|" + fa[1].subject
-                    d = variants.get(key)
+    for a, b, matched in version_pairs(nums, lambda f: num_overlap(f, f), _match, both=False):
+        xs, ys = nums[a], nums[b]
+        pairs, lx, ly, more, lx2, ly2 = matched
+        rest_x = [xs[k] for k in lx]
+        rest_y = [ys[k] for k in ly]
+        for fa, fb in [(xs[p], ys[q]) for p, q in pairs] + [
+            (rest_x[p], rest_y[q]) for p, q in more
+        ]:
+            if fa[0].value == fb[0].value and fa[1].qualifier != fb[1].qualifier:
+                key = canonical(fa[0].text) + "|" + fa[1].subject
+                d = variants.get(key)
+                if d is None:
+                    d = Draft(
+                        "number",
+                        "variant",
+                        f"{describe([fa[0], fb[0]])} {fa[1].subject}: qualified differently",
+                        [],
+                        gid,
+                        pos,
+                    )
+                    variants[key] = d
+                for f in (fa[0], fb[0]):
+                    if all(f is not v for v, _ in d.variants):
+                        d.variants.append((f, f.article))
+        left_a = [rest_x[k] for k in lx2]
+        left_b = [rest_y[k] for k in ly2]
+        for fa in left_a:
+            for fb in left_b:
+                if same_subject(fa[1], fb[1]):
+                    # one discrepancy per counted thing, however many versions disagree
+                    thing = lemma(fb[1].subject.split()[-1])
+                    d = conflicts.get(thing)
                     if d is None:
-                        d = Draft(
-                            "number",
-                            "variant",
-                            f"{describe([fa[0], fb[0]])} {fa[1].subject}: qualified differently",
-                            [],
-                            gid,
-                            pos,
-                        )
-                        variants[key] = d
+                        d = conflicts[thing] = Draft("number", "conflict", "", [], gid, pos)
                     for f in (fa[0], fb[0]):
                         if all(f is not v for v, _ in d.variants):
                             d.variants.append((f, f.article))
-            left_a = [rest_x[k] for k in lx2]
-            left_b = [rest_y[k] for k in ly2]
-            for fa in left_a:
-                for fb in left_b:
-                    if same_subject(fa[1], fb[1]):
-                        # one discrepancy per counted thing, however many versions disagree
-                        thing = lemma(fb[1].subject.split()[-1])
-                        d = conflicts.get(thing)
-                        if d is None:
-                            d = conflicts[thing] = Draft("number", "conflict", "", [], gid, pos)
-                        for f in (fa[0], fb[0]):
-                            if all(f is not v for v, _ in d.variants):
-                                d.variants.append((f, f.article))
-                        d.summary = f"{describe(v for v, _ in d.variants if v)} {fb[1].subject}"
-            for fx, other, other_text in [(x, b, texts[b]) for x in left_a] + [
-                (y, a, texts[a]) for y in left_b
-            ]:
-                head = fx[1].subject.split()[-1:] if fx[1].subject else []
-                if (
-                    head
-                    and fx[1].lo == fx[1].hi
-                    and not nums[other]
-                    and re.search(rf"\b{re.escape(head[0])}\b", other_text, re.I)
-                    and not any(num_overlap(fx[1], y) for y in everywhere[other])
-                ):
-                    drafts.append(
-                        Draft(
-                            "number",
-                            "missing",
-                            f"{fx[0].text} {fx[1].subject}: the number is left out in {other}",
-                            [(fx[0], fx[0].article), (None, other)],
-                            gid,
-                            pos,
-                        )
+                    d.summary = f"{describe(v for v, _ in d.variants if v)} {fb[1].subject}"
+        for fx, other, other_text in [(x, b, texts[b]) for x in left_a] + [
+            (y, a, texts[a]) for y in left_b
+        ]:
+            head = fx[1].subject.split()[-1:] if fx[1].subject else []
+            if (
+                head
+                and fx[1].lo == fx[1].hi
+                and not nums[other]
+                and re.search(rf"\b{re.escape(head[0])}\b", other_text, re.I)
+                and not any(num_overlap(fx[1], y) for y in everywhere[other])
+            ):
+                drafts.append(
+                    Draft(
+                        "number",
+                        "missing",
+                        f"{fx[0].text} {fx[1].subject}: the number is left out in {other}",
+                        [(fx[0], fx[0].article), (None, other)],
+                        gid,
+                        pos,
                     )
+                )
     drafts.extend(conflicts.values())
     drafts.extend(variants.values())
     return drafts
