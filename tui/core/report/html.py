@@ -21,6 +21,7 @@ from tui.core.report.model import (
     SECTION_TITLES,
     SEVERITY_TITLES,
     UNIQUE_TITLE,
+    Related,
     ReportNote,
     context_parts,
     group_notes,
@@ -32,7 +33,8 @@ from tui.core.report.model import (
     ordered_discrepancies,
     percent,
     place_where,
-    related_line,
+    related_by_group,
+    related_text,
     report_title,
     sentence_groups,
     share_matched,
@@ -259,7 +261,12 @@ def _html_notes(
     return out
 
 
-def _html_group(analysis: Analysis, group: Group, notes_here: Sequence[ReportNote]) -> str:
+def _html_group(
+    analysis: Analysis,
+    group: Group,
+    notes_here: Sequence[ReportNote],
+    related: Sequence[Related] = (),
+) -> str:
     al = analysis.alignment
     present = group.articles
     unique = len(present) == 1
@@ -290,8 +297,8 @@ def _html_group(analysis: Analysis, group: Group, notes_here: Sequence[ReportNot
     absent = [a.id for a in al.articles if a.id not in present]
     if absent and not unique:
         parts.append(f'<p class="muted absent">absent from {_h(", ".join(absent))}</p>')
-    if related_line(al, group):
-        parts.append(f'<p class="muted related">{_h(related_line(al, group))}</p>')
+    if related:
+        parts.append(f'<p class="muted related">{_h(related_text(related))}</p>')
     if notes_here:
         links = ", ".join(
             f'<a href="#note-{_h(n.id)}">{_h(n.id)}</a> ({_h(n.verdict)})' for n in notes_here
@@ -308,7 +315,11 @@ def _html_collation(analysis: Analysis, notes: Sequence[ReportNote]) -> list[str
         "words</del> it drops, <ins>its own words</ins> it adds.</p>"
     )
     by_group = group_notes(analysis.alignment, notes)
-    out += [_html_group(analysis, g, by_group.get(g.id, ())) for g in analysis.alignment.groups]
+    related = related_by_group(analysis.alignment)
+    out += [
+        _html_group(analysis, g, by_group.get(g.id, ()), related.get(g.id, ()))
+        for g in analysis.alignment.groups
+    ]
     out.append("</section>")
     return out
 

@@ -21,6 +21,7 @@ from tui.core.report.model import (
     SECTION_TITLES,
     SEVERITY_TITLES,
     UNIQUE_TITLE,
+    Related,
     ReportNote,
     context_parts,
     group_notes,
@@ -32,7 +33,8 @@ from tui.core.report.model import (
     ordered_discrepancies,
     percent,
     place_where,
-    related_line,
+    related_by_group,
+    related_text,
     report_title,
     share_matched,
     similarity_reading,
@@ -269,7 +271,12 @@ def _md_notes(
     return out
 
 
-def _md_group(analysis: Analysis, group: Group, notes_here: Sequence[ReportNote]) -> list[str]:
+def _md_group(
+    analysis: Analysis,
+    group: Group,
+    notes_here: Sequence[ReportNote],
+    related: Sequence[Related] = (),
+) -> list[str]:
     al = analysis.alignment
     ref = al.reference
     present = group.articles
@@ -299,8 +306,8 @@ def _md_group(analysis: Analysis, group: Group, notes_here: Sequence[ReportNote]
     absent = [a.id for a in al.articles if a.id not in present]
     if absent and len(present) > 1:
         out.append(f"- *absent from {md_escape(', '.join(absent))}*")
-    if related_line(al, group):
-        out.append(f"- *{md_escape(related_line(al, group))}*")
+    if related:
+        out.append(f"- *{md_escape(related_text(related))}*")
     if notes_here:
         listed = ", ".join(f"{md_escape(n.id)} ({md_escape(n.verdict)})" for n in notes_here)
         out.append(f"- *notes: {listed}*")
@@ -316,8 +323,9 @@ def _md_collation(analysis: Analysis, notes: Sequence[ReportNote]) -> list[str]:
         "",
     ]
     by_group = group_notes(analysis.alignment, notes)
+    related = related_by_group(analysis.alignment)
     for group in analysis.alignment.groups:
-        out += _md_group(analysis, group, by_group.get(group.id, ()))
+        out += _md_group(analysis, group, by_group.get(group.id, ()), related.get(group.id, ()))
     return out
 
 

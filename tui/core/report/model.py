@@ -310,33 +310,43 @@ def moved_note(alignment: Alignment, group: Group, article: str) -> str:
     return f"moved: {at(article)} here{there}"
 
 
-def related_of(
-    alignment: Alignment, group: Group
-) -> list[tuple[SentenceRef, SentenceRef, int, float]]:
-    """The "also related" links from this group's sentences to other groups' (strongest first).
+Related = tuple[SentenceRef, SentenceRef, int, float]
+"""(this group's sentence, the other sentence, the other group's id, probability)."""
 
-    Returns:
-        (this group's sentence, the other sentence, the other group's id, probability) each.
-    """
-    mine = set(group.members)
+
+def related_by_group(alignment: Alignment) -> dict[int, list[Related]]:
+    """Every group's "also related" links to other groups (strongest first), in one pass
+    over the groups and the links, for screens and reports that show them all."""
     where = {m: g.id for g in alignment.groups for m in g.members}
-    out = []
+    out: dict[int, list[Related]] = {}
     for link in alignment.related:
-        for here, there in ((link.a, link.b), (link.b, link.a)):
-            if here in mine and there not in mine and there in where:
-                out.append((here, there, where[there], link.score))
+        ga, gb = where.get(link.a), where.get(link.b)
+        if ga is None or gb is None or ga == gb:
+            continue
+        out.setdefault(ga, []).append((link.a, link.b, gb, link.score))
+        out.setdefault(gb, []).append((link.b, link.a, ga, link.score))
     return out
 
 
-def related_line(alignment: Alignment, group: Group) -> str:
-    """The group's "also related" links as one line for the reports ("" when none):
+def related_of(alignment: Alignment, group: Group) -> list[Related]:
+    """The "also related" links from this group's sentences to other groups' (strongest first)."""
+    return related_by_group(alignment).get(group.id, [])
+
+
+def related_text(entries: Sequence[Related]) -> str:
+    """Related links as one line for the reports ("" when none):
     "also related: 002 s2 ~ 004 s5 (group 18, p 0.86); 003 s1 ~ 000 s7 (group 32, p 0.56)"."""
     parts = [
         f"{here.article} s{here.sentence + 1} ~ {there.article} s{there.sentence + 1} "
         f"(group {group_label(other)}, p {score:.2f})"
-        for here, there, other, score in related_of(alignment, group)
+        for here, there, other, score in entries
     ]
     return "also related: " + "; ".join(parts) if parts else ""
+
+
+def related_line(alignment: Alignment, group: Group) -> str:
+    """The group's related links as one line for the reports (related_text of related_of)."""
+    return related_text(related_of(alignment, group))
 
 
 def in_step(alignment: Alignment, group: Group) -> str:
