@@ -270,19 +270,7 @@ def _refine(col: Collation, semantic: bool) -> tuple[Link, ...]:
 
     if not rf.applies(col):
         return ()
-    sem, model = None, rf.LEXICAL_MODEL
-    if semantic:
-        try:
-            from tui.core.align.semantic import load_semantic
-        except ImportError:  # an install without the semantic module: lexical only
-            pass
-        else:
-            if rf.semantic_kind() == "transformer":  # opt-in; needs the `semantic` extra
-                sem, model = load_semantic("transformer"), rf.TRANSFORMER_MODEL
-            if sem is None:
-                sem, model = load_semantic(), rf.SEMANTIC_MODEL
-            if sem is None:
-                model = rf.LEXICAL_MODEL
+    model, sem = rf.choose_model(semantic)
     shift = 1.5 * (col.tune.threshold - DEFAULT_THRESHOLD)  # --threshold moves it too
     if shift:
         model = dataclasses.replace(model, theta=min(0.98, max(0.02, model.theta + shift)))

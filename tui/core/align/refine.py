@@ -141,6 +141,22 @@ KIND_ENV = "SIDEBYSIDE_SEMANTIC"
 """Which semantic signal the pass uses: "static" (default) or "transformer"."""
 
 
+def choose_model(semantic: bool) -> tuple[PairModel, Embedder | None]:
+    """The pair model and the embedder it was fitted with: the transformer when asked for
+    (SIDEBYSIDE_SEMANTIC) and installed, else the static vectors, else lexical only
+    (semantic=False, SIDEBYSIDE_NO_SEMANTIC, or no model)."""
+    if not semantic:
+        return LEXICAL_MODEL, None
+    from tui.core.align.semantic import load_semantic
+
+    if semantic_kind() == "transformer":  # opt-in; needs the `semantic` extra
+        sem = load_semantic("transformer")
+        if sem is not None:
+            return TRANSFORMER_MODEL, sem
+    sem = load_semantic()
+    return (SEMANTIC_MODEL, sem) if sem is not None else (LEXICAL_MODEL, None)
+
+
 def semantic_kind() -> str:
     """The semantic signal asked for (SIDEBYSIDE_SEMANTIC; "static" unless "transformer")."""
     import os
